@@ -1,0 +1,278 @@
+package health.triage;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a person reports, and what a clinician found on examination, for one assessment.
+ *
+ * <p>Each finding is {@code true} (present), {@code false} (asked and absent) or missing from
+ * {@link #findings()} (not asked, so unknown). Unknown is never treated as absent.
+ *
+ * @param id           the caller's identifier for the case, or {@code null}
+ * @param age          age in whole years, 0 to 120
+ * @param sex          reported sex, or {@code null} when not given
+ * @param pregnant     {@code true} or {@code false} when asked, {@code null} when not; never {@code true} with
+ *                     {@link Sex#MALE}
+ * @param durationDays how long the current symptoms have lasted in days (0 or more), or {@code null}
+ * @param painScore    pain on a 0 to 10 scale, or {@code null}
+ * @param findings     the answered findings: {@code true} present, {@code false} absent
+ */
+public record TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer durationDays, Integer painScore,
+                         Map<Finding, Boolean> findings) {
+
+    /** The structured field names of a case, as used in case files. */
+    public static final List<String> FIELDS =
+            List.of("id", "age", "sex", "pregnant", "durationDays", "painScore", "findings");
+
+    public TriageCase {
+        if (age < 0 || age > 120) {
+            throw new IllegalArgumentException("age must be between 0 and 120, was " + age);
+        }
+        if (Boolean.TRUE.equals(pregnant) && sex == Sex.MALE) {
+            throw new IllegalArgumentException("pregnant must not be true when sex is male");
+        }
+        if (durationDays != null && durationDays < 0) {
+            throw new IllegalArgumentException("durationDays must be 0 or more, was " + durationDays);
+        }
+        if (painScore != null && (painScore < 0 || painScore > 10)) {
+            throw new IllegalArgumentException("painScore must be between 0 and 10, was " + painScore);
+        }
+        Objects.requireNonNull(findings, "findings must not be null (use an empty map when nothing was asked)");
+        EnumMap<Finding, Boolean> copy = new EnumMap<>(Finding.class);
+        findings.forEach((finding, present) -> {
+            if (finding == null) {
+                throw new IllegalArgumentException("findings must not contain a null finding");
+            }
+            if (present == null) {
+                throw new IllegalArgumentException("findings." + finding.code()
+                        + " must be true or false, was null (leave it out when it was not asked)");
+            }
+            copy.put(finding, present);
+        });
+        findings = Collections.unmodifiableMap(copy);
+    }
+
+    /** A builder for a case of a person of the given age. */
+    public static Builder builder(int age) {
+        return new Builder(age);
+    }
+
+    /** A builder holding this case's values, for a modified copy. */
+    public Builder toBuilder() {
+        Builder builder = new Builder(age).id(id).sex(sex).pregnant(pregnant).durationDays(durationDays)
+                .painScore(painScore);
+        builder.findings.putAll(findings);
+        return builder;
+    }
+
+    /** The answer for a finding: present ({@code true}), absent ({@code false}) or not asked (empty). */
+    public Optional<Boolean> answer(Finding finding) {
+        return Optional.ofNullable(findings.get(finding));
+    }
+
+    /**
+     * A case from loosely typed fields, as decoded from JSON or a form: the field names of {@link #FIELDS} with
+     * {@code findings} a map from finding code to boolean.
+     *
+     * @throws IllegalArgumentException naming the first field or code that is unknown, missing or of the wrong
+     *                                  type, with the nearest valid name as a suggestion
+     */
+    public static TriageCase fromFields(Map<String, ?> fields) {
+        Objects.requireNonNull(fields, "fields must not be null");
+        for (String name : fields.keySet()) {
+            if (!FIELDS.contains(name)) {
+                throw new IllegalArgumentException("unknown field '" + name + "'" + Suggestions.didYouMean(name,
+                        FIELDS));
+            }
+        }
+        if (fields.get("age") == null) {
+            throw new IllegalArgumentException("age is required");
+        }
+        Builder builder = builder(integer(fields, "age"));
+        builder.id(text(fields, "id"));
+        String sex = text(fields, "sex");
+        builder.sex(sex == null ? null : Sex.fromCode(sex));
+        builder.pregnant(bool(fields, "pregnant"));
+        builder.durationDays(integer(fields, "durationDays"));
+        builder.painScore(integer(fields, "painScore"));
+        Object findings = fields.get("findings");
+        if (findings != null) {
+            if (!(findings instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("findings must be an object of finding code to true or false, was "
+                        + describe(findings));
+            }
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String code = String.valueOf(entry.getKey());
+                Finding finding = Finding.fromCode(code);
+                Object value = entry.getValue();
+                if (!(value instanceof Boolean present)) {
+                    throw new IllegalArgumentException("findings." + code + " must be true or false, was "
+                            + describe(value) + (value == null ? " (leave it out when it was not asked)" : ""));
+                }
+                builder.answer(finding, present);
+            }
+        }
+        return builder.build();
+    }
+
+    /** This case as loosely typed fields, the inverse of {@link #fromFields(Map)}; unset fields are left out. */
+    public Map<String, Object> toFields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (id != null) {
+            fields.put("id", id);
+        }
+        fields.put("age", age);
+        if (sex != null) {
+            fields.put("sex", sex.code());
+        }
+        if (pregnant != null) {
+            fields.put("pregnant", pregnant);
+        }
+        if (durationDays != null) {
+            fields.put("durationDays", durationDays);
+        }
+        if (painScore != null) {
+            fields.put("painScore", painScore);
+        }
+        Map<String, Boolean> codes = new LinkedHashMap<>();
+        findings.forEach((finding, present) -> codes.put(finding.code(), present));
+        fields.put("findings", codes);
+        return fields;
+    }
+
+    private static String text(Map<String, ?> fields, String name) {
+        Object value = fields.get(name);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw new IllegalArgumentException(name + " must be a string, was " + describe(value));
+    }
+
+    private static Boolean bool(Map<String, ?> fields, String name) {
+        Object value = fields.get(name);
+        if (value == null || value instanceof Boolean) {
+            return (Boolean) value;
+        }
+        throw new IllegalArgumentException(name + " must be true or false, was " + describe(value));
+    }
+
+    private static Integer integer(Map<String, ?> fields, String name) {
+        Object value = fields.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            long whole = ((Number) value).longValue();
+            if (whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(name + " is out of range, was " + whole);
+            }
+            return (int) whole;
+        }
+        if (value instanceof Number number) {
+            throw new IllegalArgumentException(name + " must be a whole number, was " + number);
+        }
+        throw new IllegalArgumentException(name + " must be a whole number, was " + describe(value));
+    }
+
+    private static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String s) {
+            return "'" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "an object";
+        }
+        if (value instanceof List<?> || value instanceof Set<?>) {
+            return "an array";
+        }
+        return String.valueOf(value);
+    }
+
+    /** Builds a {@link TriageCase}; validation happens in {@link #build()}. */
+    public static final class Builder {
+        private final int age;
+        private String id;
+        private Sex sex;
+        private Boolean pregnant;
+        private Integer durationDays;
+        private Integer painScore;
+        private final Map<Finding, Boolean> findings = new EnumMap<>(Finding.class);
+
+        private Builder(int age) {
+            this.age = age;
+        }
+
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        public Builder sex(Sex sex) {
+            this.sex = sex;
+            return this;
+        }
+
+        public Builder pregnant(Boolean pregnant) {
+            this.pregnant = pregnant;
+            return this;
+        }
+
+        public Builder durationDays(Integer durationDays) {
+            this.durationDays = durationDays;
+            return this;
+        }
+
+        public Builder painScore(Integer painScore) {
+            this.painScore = painScore;
+            return this;
+        }
+
+        /** Records these findings as asked and present. */
+        public Builder present(Finding... present) {
+            for (Finding finding : present) {
+                answer(finding, true);
+            }
+            return this;
+        }
+
+        /** Records these findings as asked and absent. */
+        public Builder absent(Finding... absent) {
+            for (Finding finding : absent) {
+                answer(finding, false);
+            }
+            return this;
+        }
+
+        /** Records an answer: {@code true} present, {@code false} absent. */
+        public Builder answer(Finding finding, boolean present) {
+            findings.put(Objects.requireNonNull(finding, "finding must not be null"), present);
+            return this;
+        }
+
+        /** Forgets the answer for these findings, so they are unknown again. */
+        public Builder unknown(Finding... unknown) {
+            for (Finding finding : unknown) {
+                findings.remove(finding);
+            }
+            return this;
+        }
+
+        /**
+         * The case.
+         *
+         * @throws IllegalArgumentException naming the field and value that is out of range
+         */
+        public TriageCase build() {
+            return new TriageCase(id, age, sex, pregnant, durationDays, painScore, findings);
+        }
+    }
+}

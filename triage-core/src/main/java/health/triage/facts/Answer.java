@@ -1,0 +1,35 @@
+package health.triage.facts;
+
+import health.triage.Finding;
+
+import java.util.Objects;
+
+/**
+ * The answer to one finding, as rules see it. Every finding of the vocabulary has exactly one {@code Answer} in
+ * working memory, so a rule can tell "asked, no" ({@code absent}) from "not asked" ({@code unknown}).
+ *
+ * <p>In DRL: {@code Answer( finding == Finding.FEVER, present )}.
+ *
+ * @param finding the finding
+ * @param present asked and present
+ * @param absent  asked and absent
+ * @param unknown not asked
+ */
+public record Answer(Finding finding, boolean present, boolean absent, boolean unknown) {
+    public Answer {
+        Objects.requireNonNull(finding, "finding must not be null");
+        if ((present ? 1 : 0) + (absent ? 1 : 0) + (unknown ? 1 : 0) != 1) {
+            throw new IllegalArgumentException("an answer is exactly one of present, absent, unknown");
+        }
+    }
+
+    /** The answer for a finding: {@code true} present, {@code false} absent, {@code null} unknown. */
+    public static Answer of(Finding finding, Boolean value) {
+        return new Answer(finding, Boolean.TRUE.equals(value), Boolean.FALSE.equals(value), value == null);
+    }
+
+    /** How the answer reads in a reason: {@code code: yes}, {@code code: no} or {@code code: not asked}. */
+    public String describe() {
+        return finding.code() + ": " + (present ? "yes" : absent ? "no" : "not asked");
+    }
+}

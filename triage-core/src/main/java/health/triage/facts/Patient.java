@@ -1,0 +1,11 @@
+package health.triage.facts;
+
+import health.triage.Sex;
+
+/**
+ * The structured fields of a case, as rules see them. Optional fields are {@code null} when not given.
+ *
+ * <p>In DRL: {@code Patient( age >= 70 )}, {@code Patient( durationDays == null || durationDays <= 14 )}.
+ */
+public record Patient(int age, Sex sex, Boolean pregnant, Integer durationDays, Integer painScore) {
+}

@@ -1,0 +1,142 @@
+package health.triage.internal;
+
+import health.triage.RuleBaseException;
+import health.triage.RuleBaseException.Problem;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A compiled, validated rule base: shareable between threads, it holds no state of any case.
+ *
+ * @param kieBase the compiled rules
+ * @param version identifies the exact rule text
+ * @param rules   each rule's id, sentence and source, by rule name
+ */
+public record CompiledRuleBase(KieBase kieBase, String version, Map<String, RuleInfo> rules) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleBase.class);
+    private static final String PREFIX = "src/main/resources/" + RuleFiles.CLASSPATH_FOLDER;
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    /**
+     * The traceable identity of one rule.
+     *
+     * @param id     the stable {@code @id}
+     * @param name   the rule name, a sentence
+     * @param source the {@code @source} citation
+     */
+    public record RuleInfo(String id, String name, String source) {
+    }
+
+    public CompiledRuleBase {
+        rules = Map.copyOf(rules);
+    }
+
+    /** Compiles the files; every rule must carry {@code @id} and {@code @source}, and ids must be unique. */
+    public static CompiledRuleBase compile(RuleFiles files) {
+        long started = System.nanoTime();
+        KieServices services = KieServices.Factory.get();
+        if (services == null) {
+            throw new IllegalStateException("Drools is not on the classpath (KieServices not found): add drools-mvel");
+        }
+        KieFileSystem fileSystem = services.newKieFileSystem();
+        ReleaseId releaseId = services.newReleaseId("health.triage.generated", "rulebase-" + BUILDS.incrementAndGet(),
+                "1.0.0");
+        fileSystem.generateAndWritePomXML(releaseId);
+        files.files().forEach((name, text) -> fileSystem.write(PREFIX + name, services.getResources()
+                .newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setResourceType(ResourceType.DRL)));
+        KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
+        List<Problem> problems = new ArrayList<>();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(new Problem(fileName(message.getPath()), Math.max(message.getLine(), 0),
+                    Math.max(message.getColumn(), 0), message.getText().strip()));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException(sorted(problems));
+        }
+        KieBase kieBase;
+        try {
+            kieBase = services.newKieContainer(releaseId).getKieBase();
+        } finally {
+            services.getRepository().removeKieModule(releaseId);
+        }
+        Map<String, RuleInfo> rules = describe(kieBase, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException(sorted(problems));
+        }
+        String version = files.version();
+        LOG.info("rule base {} compiled: {} rules from {} files in {} ms", version, rules.size(), files.files().size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new CompiledRuleBase(kieBase, version, rules);
+    }
+
+    private static Map<String, RuleInfo> describe(KieBase kieBase, List<Problem> problems) {
+        Map<String, RuleInfo> rules = new HashMap<>();
+        Map<String, String> ruleById = new HashMap<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                String id = metadata(rule, "id");
+                String source = metadata(rule, "source");
+                String where = kiePackage.getName() + ": rule \"" + rule.getName() + "\"";
+                if (id.isEmpty()) {
+                    problems.add(new Problem(where, 0, 0, "the rule has no @id"));
+                } else if (ruleById.containsKey(id)) {
+                    problems.add(new Problem(where, 0, 0, "the rule has the same @id " + id + " as rule \""
+                            + ruleById.get(id) + "\""));
+                } else {
+                    ruleById.put(id, rule.getName());
+                }
+                if (source.isEmpty()) {
+                    problems.add(new Problem(where, 0, 0, "the rule has no @source"));
+                }
+                rules.put(rule.getName(), new RuleInfo(id, rule.getName(), source));
+            }
+        }
+        return rules;
+    }
+
+    /** A metadata value as text, without the quotes some compilation paths keep. */
+    static String metadata(Rule rule, String key) {
+        Object value = rule.getMetaData().get(key);
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString().strip();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        return text;
+    }
+
+    private static String fileName(String path) {
+        if (path == null) {
+            return "(rule base)";
+        }
+        return path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path;
+    }
+
+    private static List<Problem> sorted(List<Problem> problems) {
+        return problems.stream()
+                .sorted(Comparator.comparing(Problem::file).thenComparingInt(Problem::line)
+                        .thenComparingInt(Problem::column).thenComparing(Problem::message))
+                .toList();
+    }
+}

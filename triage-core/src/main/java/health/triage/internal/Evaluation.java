@@ -1,0 +1,231 @@
+package health.triage.internal;
+
+import health.triage.AlsoConsider;
+import health.triage.Assessment;
+import health.triage.Cue;
+import health.triage.Disposition;
+import health.triage.Finding;
+import health.triage.LikelySource;
+import health.triage.Reason;
+import health.triage.RedFlag;
+import health.triage.Referral;
+import health.triage.SafetyNet;
+import health.triage.SelfCareStep;
+import health.triage.TriageCase;
+import health.triage.facts.Answer;
+import health.triage.facts.Patient;
+import health.triage.facts.SourceVerdict;
+import health.triage.facts.Stage;
+import health.triage.facts.Triage;
+import health.triage.facts.Unanswered;
+import health.triage.facts.Urgency;
+
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.Match;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * One assessment: inserts the case's facts, runs the stages in order and gathers the conclusions into an
+ * {@link Assessment}. The result depends only on which rules fired and what they concluded, never on the order in
+ * which they fired: every list is de-duplicated and sorted.
+ */
+public final class Evaluation {
+
+    private final CompiledRuleBase ruleBase;
+    private final List<Fired> fired = new ArrayList<>();
+    private Stage stage = Stage.FINDINGS;
+    private Fired current;
+
+    /** One rule firing and what it inserted. */
+    private record Fired(Stage stage, CompiledRuleBase.RuleInfo rule, List<String> findings, List<Object> concluded) {
+    }
+
+    private Evaluation(CompiledRuleBase ruleBase) {
+        this.ruleBase = ruleBase;
+    }
+
+    /** Assesses a case against a rule base. */
+    public static Assessment run(CompiledRuleBase ruleBase, TriageCase triageCase) {
+        return new Evaluation(ruleBase).assess(triageCase);
+    }
+
+    private Assessment assess(TriageCase c) {
+        KieSession session = ruleBase.kieBase().newKieSession();
+        try {
+            session.addEventListener(new Listener());
+            session.addEventListener(new Inserts());
+            session.insert(new Patient(c.age(), c.sex(), c.pregnant(), c.durationDays(), c.painScore()));
+            for (Finding finding : Finding.values()) {
+                session.insert(Answer.of(finding, c.findings().get(finding)));
+            }
+            session.fireAllRules();
+
+            stage = Stage.SOURCE;
+            session.getAgenda().getAgendaGroup(Stage.SOURCE.group()).setFocus();
+            session.fireAllRules();
+
+            Disposition disposition = mostUrgent().orElseThrow(() -> new IllegalStateException(
+                    "the rule base reached no disposition for this case: no rule concluded an urgency"));
+            LikelySource source = likelySource();
+
+            stage = Stage.ADVICE;
+            session.insert(new Triage(disposition, source));
+            session.getAgenda().getAgendaGroup(Stage.ADVICE.group()).setFocus();
+            session.fireAllRules();
+            rejectLateDecisions();
+
+            return new Assessment(c.id(), disposition, source,
+                    conclusions(Cue.class, CUE_ORDER).stream().filter(cue -> cue.pointsTo() == source).toList(),
+                    conclusions(Cue.class, CUE_ORDER).stream().filter(cue -> cue.pointsTo() != source).toList(),
+                    conclusions(RedFlag.class, Comparator.comparing(RedFlag::level).thenComparing(RedFlag::code)
+                            .thenComparing(RedFlag::text)),
+                    conclusions(Unanswered.class, Comparator.comparing(Unanswered::finding)).stream()
+                            .map(Unanswered::finding).distinct().toList(),
+                    conclusions(AlsoConsider.class, Comparator.comparing(AlsoConsider::condition)
+                            .thenComparing(AlsoConsider::why)),
+                    conclusions(Referral.class, Comparator.comparing(Referral::whom).thenComparing(Referral::why)),
+                    conclusions(SelfCareStep.class, Comparator.comparingInt(SelfCareStep::order)
+                            .thenComparing(SelfCareStep::title)),
+                    conclusions(SafetyNet.class, Comparator.comparing(SafetyNet::seekCare)
+                            .thenComparing(SafetyNet::text)),
+                    reasons(),
+                    ruleBase.version());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static final Comparator<Cue> CUE_ORDER =
+            Comparator.comparing(Cue::pointsTo).thenComparing(Cue::finding).thenComparing(Cue::text);
+
+    /** The most urgent level of every urgency, red flag and unanswered screening question concluded. */
+    private Optional<Disposition> mostUrgent() {
+        return concluded().map(Evaluation::levelOf).flatMap(Optional::stream).min(Comparator.naturalOrder());
+    }
+
+    /** The single verdict of the source stage; none or conflicting verdicts leave the source unclear. */
+    private LikelySource likelySource() {
+        Set<LikelySource> verdicts = new TreeSet<>();
+        conclusions(SourceVerdict.class, Comparator.comparing(SourceVerdict::source))
+                .forEach(v -> verdicts.add(v.source()));
+        return verdicts.size() == 1 ? verdicts.iterator().next() : LikelySource.UNCLEAR;
+    }
+
+    /** Advice rules run after the decision; one that changes the decision is a defect of the rule base. */
+    private void rejectLateDecisions() {
+        for (Fired f : fired) {
+            if (f.stage() == Stage.ADVICE && f.concluded().stream()
+                    .anyMatch(o -> levelOf(o).isPresent() || o instanceof SourceVerdict)) {
+                throw new IllegalStateException("rule " + f.rule().id() + " concluded an urgency or source in the "
+                        + "advice stage, after the decision was taken; move it to an earlier stage");
+            }
+        }
+    }
+
+    private static Optional<Disposition> levelOf(Object conclusion) {
+        if (conclusion instanceof Urgency u) {
+            return Optional.of(u.level());
+        }
+        if (conclusion instanceof RedFlag r) {
+            return Optional.of(r.level());
+        }
+        if (conclusion instanceof Unanswered u) {
+            return Optional.of(u.level());
+        }
+        return Optional.empty();
+    }
+
+    private Stream<Object> concluded() {
+        return fired.stream().flatMap(f -> f.concluded().stream());
+    }
+
+    private <T> List<T> conclusions(Class<T> type, Comparator<? super T> order) {
+        return concluded().filter(type::isInstance).map(type::cast).distinct().sorted(order).toList();
+    }
+
+    private List<Reason> reasons() {
+        return fired.stream()
+                .sorted(Comparator.comparing(Fired::stage).thenComparing(f -> f.rule().id())
+                        .thenComparing(f -> String.join(",", f.findings())))
+                .map(f -> new Reason(f.rule().id(), f.rule().name(), f.rule().source(), f.findings(),
+                        f.concluded().stream().map(Evaluation::levelOf).flatMap(Optional::stream)
+                                .min(Comparator.naturalOrder()).orElse(null)))
+                .distinct()
+                .toList();
+    }
+
+    /** Records which rule fired, on which facts. */
+    private final class Listener extends DefaultAgendaEventListener {
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            Match match = event.getMatch();
+            CompiledRuleBase.RuleInfo rule = ruleBase.rules().get(match.getRule().getName());
+            current = new Fired(stage, rule, evidence(match), new ArrayList<>());
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            fired.add(current);
+            current = null;
+        }
+    }
+
+    /** Attributes every fact a rule inserts to the firing in progress. */
+    private final class Inserts extends DefaultRuleRuntimeEventListener {
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (current != null) {
+                current.concluded().add(event.getObject());
+            }
+        }
+    }
+
+    /**
+     * The facts a match used, in words: each answer ({@code fever: yes}), each cue's finding, and each value the
+     * rule bound to a variable ({@code $age} becomes {@code age: 72}).
+     */
+    private static List<String> evidence(Match match) {
+        Set<String> evidence = new LinkedHashSet<>();
+        match.getObjects().forEach(o -> describe(o, evidence::add));
+        for (String declaration : match.getDeclarationIds()) {
+            Object value = match.getDeclarationValue(declaration);
+            String name = declaration.startsWith("$") ? declaration.substring(1) : declaration;
+            if (value instanceof Finding) {
+                continue; // the answer it came from is already listed
+            }
+            if (value == null) {
+                evidence.add(name + ": not given");
+            } else if (value instanceof Number || value instanceof Boolean || value instanceof Enum<?>
+                    || value instanceof CharSequence) {
+                evidence.add(name + ": " + value);
+            } else {
+                describe(value, evidence::add);
+            }
+        }
+        return List.copyOf(new TreeSet<>(evidence));
+    }
+
+    private static void describe(Object fact, java.util.function.Consumer<String> out) {
+        if (fact instanceof Answer answer) {
+            out.accept(answer.describe());
+        } else if (fact instanceof Cue cue) {
+            out.accept(cue.finding().code() + ": yes");
+        } else if (fact instanceof Collection<?> many) {
+            many.forEach(o -> describe(o, out));
+        }
+    }
+}
