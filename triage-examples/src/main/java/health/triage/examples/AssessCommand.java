@@ -1,0 +1,237 @@
+package health.triage.examples;
+
+import health.triage.Assessment;
+import health.triage.RuleBaseException;
+import health.triage.TriageEngine;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code triage assess}: assesses case files and prints a report or a JSON line per case, in input order. */
+@Command(name = "assess",
+        mixinStandardHelpOptions = true,
+        versionProvider = TriageCommand.Version.class,
+        sortOptions = false,
+        headerHeading = "",
+        header = "Assess cases and explain each result.",
+        descriptionHeading = "%n",
+        description = {
+                "Reads each PATH and assesses every case in it, in the order given: the cases of a file in order, "
+                        + "the files of a folder sorted by name.",
+                "",
+                "A case is a JSON object with the fields id (text, optional), age (whole years 0-120, required), "
+                        + "sex (female, male or other), pregnant (true or false), durationDays (whole days, 0 or "
+                        + "more), painScore (0-10) and findings: an object of finding codes, each true (present) or "
+                        + "false (asked and absent). Leave a finding out when it was not asked: unknown is never "
+                        + "taken as no. Example:",
+                "  {\"id\": \"desk-runner\", \"age\": 34, \"sex\": \"female\", \"durationDays\": 21,",
+                "   \"findings\": {\"buttock_pain\": true, \"worse_sitting\": true, \"saddle_numbness\": false}}",
+                "",
+                "Input is read strictly: an unknown field or code (the error suggests the nearest), a duplicate "
+                        + "key, a fraction or an out-of-range number, null as an answer or anything after the case "
+                        + "rejects the case. Other cases still run. A file that is not valid JSON is rejected as a "
+                        + "whole."},
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nOutput:%n",
+        footer = {
+                "Default: a readable report per case: the disposition and how soon to act, the likely source with "
+                        + "the cues for and against, red flags, unanswered screening questions, conditions to also "
+                        + "consider, referral, self-care steps with their precautions, safety-net advice, and the "
+                        + "reasons: each rule that fired as rule id - rule - source - findings used.",
+                "",
+                "--json: JSON Lines, one object per case on its own line, in input order. Fields: input (file, "
+                        + "with [n] for the n-th element of an array, counting from 0), id, disposition (EMERGENCY, "
+                        + "URGENT, ROUTINE or SELF_CARE), timeframe, likelySource (PIRIFORMIS, SPINAL or UNCLEAR), "
+                        + "cuesFor and cuesAgainst [{finding, pointsTo, text}], redFlags [{code, level, text}], "
+                        + "unanswered [finding codes], alsoConsider [{condition, why}], referral [{whom, why}], "
+                        + "selfCare [{title, howTo, precaution}], safetyNet [{seekCare, text}], reasons [{ruleId, "
+                        + "rule, source, findings, raises}], ruleBaseVersion. A case that cannot be assessed gives "
+                        + "{\"input\": ..., \"id\": ... or null, \"error\": \"...\"} instead.",
+                "",
+                "Exit codes:",
+                "  0  every case was assessed",
+                "  1  some case could not be assessed (its output says why); the others were",
+                "  2  usage error: unknown option, missing argument, a path that does not exist, a folder "
+                        + "without .json files",
+                "  3  the rule base could not be loaded (each problem is printed as file:line:column: message), "
+                        + "or it failed on a case"})
+final class AssessCommand implements Callable<Integer> {
+
+    private static final String STDIN = "-";
+
+    @Option(names = "--json", description = "Print one JSON object per case (JSON Lines) instead of a report.")
+    private boolean json;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Use the rules of every .drl file in DIR instead of the built-in rule base.")
+    private Path rulesDirectory;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "A case file (one case object, or an array of them), a folder (its *.json files; other "
+                    + "files are ignored), or - for standard input.")
+    private List<String> paths;
+
+    @ParentCommand
+    private TriageCommand parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** One source of cases: a file, or standard input. */
+    private record Input(String name, Path file) {
+        boolean isStdin() {
+            return file == null;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        List<Input> inputs = inputs();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TriageEngine engine;
+        try {
+            engine = loadEngine();
+        } catch (RuleBaseException e) {
+            err.println(spec.qualifiedName() + ": the rule base cannot be used; " + e.problems().size()
+                    + (e.problems().size() == 1 ? " problem:" : " problems:"));
+            e.problems().forEach(problem -> err.println(problem));
+            err.flush();
+            return TriageCommand.RULE_BASE;
+        } catch (IllegalStateException e) {
+            err.println(spec.qualifiedName() + ": " + e.getMessage());
+            err.flush();
+            return TriageCommand.RULE_BASE;
+        }
+
+        int total = 0;
+        int rejected = 0;
+        int failed = 0;
+        try (engine) {
+            for (Input input : inputs) {
+                for (CaseReader.Read read : cases(input)) {
+                    total++;
+                    if (read instanceof CaseReader.Valid valid) {
+                        Assessment assessment;
+                        try {
+                            assessment = engine.assess(valid.triageCase());
+                        } catch (RuntimeException e) {
+                            failed++;
+                            String error = valid.where() + ": the rule base failed on this case: " + e.getMessage();
+                            err.println(spec.qualifiedName() + ": " + error);
+                            print(out, json ? JsonResults.error(valid.where(), valid.id(), error)
+                                    : Report.rejected(valid.where(), valid.id(), error));
+                            continue;
+                        }
+                        print(out, json ? JsonResults.line(valid.where(), assessment)
+                                : Report.of(valid.where(), valid.triageCase(), assessment));
+                    } else if (read instanceof CaseReader.Rejected bad) {
+                        rejected++;
+                        print(out, json ? JsonResults.error(bad.where(), bad.id(), bad.error())
+                                : Report.rejected(bad.where(), bad.id(), bad.error()));
+                    }
+                }
+            }
+        }
+        if (rejected + failed > 0) {
+            err.println(spec.qualifiedName() + ": " + (rejected + failed) + " of " + total
+                    + (total == 1 ? " case" : " cases") + " could not be assessed; see "
+                    + (json ? "the lines with \"error\"" : "the blocks marked NOT ASSESSED"));
+            err.flush();
+        }
+        return failed > 0 ? TriageCommand.RULE_BASE : rejected > 0 ? TriageCommand.CASE_REJECTED : TriageCommand.OK;
+    }
+
+    /** Every input, in order; paths that do not exist are usage errors, found before any case is assessed. */
+    private List<Input> inputs() {
+        List<Input> inputs = new ArrayList<>();
+        boolean stdinSeen = false;
+        for (String path : paths) {
+            if (path.equals(STDIN)) {
+                if (stdinSeen) {
+                    throw usage("standard input (-) can be read only once");
+                }
+                stdinSeen = true;
+                inputs.add(new Input("<stdin>", null));
+                continue;
+            }
+            Path file = Path.of(path);
+            if (Files.isDirectory(file)) {
+                List<Path> cases = caseFiles(file);
+                if (cases.isEmpty()) {
+                    throw usage("folder " + path + " holds no .json case file");
+                }
+                cases.forEach(p -> inputs.add(new Input(p.toString(), p)));
+            } else if (Files.exists(file)) {
+                inputs.add(new Input(path, file));
+            } else {
+                throw usage("no such file or folder: " + path);
+            }
+        }
+        return inputs;
+    }
+
+    private List<Path> caseFiles(Path folder) {
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
+                    .filter(Files::isRegularFile)
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw usage("cannot list folder " + folder + ": " + e.getMessage());
+        }
+    }
+
+    private TriageEngine loadEngine() {
+        if (rulesDirectory == null) {
+            return TriageEngine.builder().build();
+        }
+        try {
+            return TriageEngine.builder().rulesFrom(rulesDirectory).build();
+        } catch (IllegalArgumentException e) {
+            throw usage("--rules: " + e.getMessage());
+        }
+    }
+
+    /** The cases of an input; an input that cannot be read is one rejected case. */
+    private List<CaseReader.Read> cases(Input input) {
+        byte[] content;
+        try {
+            content = input.isStdin() ? parent.stdin().readAllBytes() : Files.readAllBytes(input.file());
+        } catch (IOException e) {
+            return List.of(new CaseReader.Rejected(input.name(), null, input.name() + ": cannot be read: "
+                    + e.getMessage()));
+        }
+        return CaseReader.read(input.name(), content);
+    }
+
+    private static void print(PrintWriter out, String text) {
+        out.print(text);
+        if (!text.endsWith("\n")) {
+            out.print('\n');
+        }
+        out.flush();
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

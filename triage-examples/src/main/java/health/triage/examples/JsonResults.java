@@ -1,0 +1,136 @@
+package health.triage.examples;
+
+import health.triage.AlsoConsider;
+import health.triage.Assessment;
+import health.triage.Cue;
+import health.triage.Disposition;
+import health.triage.Finding;
+import health.triage.Reason;
+import health.triage.RedFlag;
+import health.triage.Referral;
+import health.triage.SafetyNet;
+import health.triage.SelfCareStep;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Writes results as JSON Lines: one object per case on one line. Findings appear by their codes
+ * ({@code saddle_numbness}), dispositions and sources by their constant names ({@code SELF_CARE},
+ * {@code PIRIFORMIS}).
+ *
+ * <p>An assessed case:
+ * {@code {"input", "id", "disposition", "timeframe", "likelySource", "cuesFor", "cuesAgainst", "redFlags",
+ * "unanswered", "alsoConsider", "referral", "selfCare", "safetyNet", "reasons", "ruleBaseVersion"}}; a case that
+ * could not be assessed: {@code {"input", "id", "error"}}.
+ */
+final class JsonResults {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonResults() {
+    }
+
+    /** One line (without its line break) for an assessed case read from {@code input}. */
+    static String line(String input, Assessment a) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("input", input);
+        out.put("id", a.caseId());
+        out.put("disposition", a.disposition().code());
+        out.put("timeframe", a.timeframe());
+        out.put("likelySource", a.likelySource().name());
+        out.put("cuesFor", each(a.cuesFor(), JsonResults::cue));
+        out.put("cuesAgainst", each(a.cuesAgainst(), JsonResults::cue));
+        out.put("redFlags", each(a.redFlags(), JsonResults::redFlag));
+        out.put("unanswered", each(a.unanswered(), Finding::code));
+        out.put("alsoConsider", each(a.alsoConsider(), JsonResults::alsoConsider));
+        out.put("referral", each(a.referrals(), JsonResults::referral));
+        out.put("selfCare", each(a.selfCare(), JsonResults::selfCare));
+        out.put("safetyNet", each(a.safetyNet(), JsonResults::safetyNet));
+        out.put("reasons", each(a.reasons(), JsonResults::reason));
+        out.put("ruleBaseVersion", a.ruleBaseVersion());
+        return write(out);
+    }
+
+    /** One line for a case that could not be assessed. */
+    static String error(String input, String id, String error) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("input", input);
+        out.put("id", id);
+        out.put("error", error);
+        return write(out);
+    }
+
+    private static Map<String, Object> cue(Cue cue) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("finding", cue.finding().code());
+        out.put("pointsTo", cue.pointsTo().name());
+        out.put("text", cue.text());
+        return out;
+    }
+
+    private static Map<String, Object> redFlag(RedFlag flag) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("code", flag.code());
+        out.put("level", flag.level().code());
+        out.put("text", flag.text());
+        return out;
+    }
+
+    private static Map<String, Object> alsoConsider(AlsoConsider also) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("condition", also.condition());
+        out.put("why", also.why());
+        return out;
+    }
+
+    private static Map<String, Object> referral(Referral referral) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("whom", referral.whom());
+        out.put("why", referral.why());
+        return out;
+    }
+
+    private static Map<String, Object> selfCare(SelfCareStep step) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("title", step.title());
+        out.put("howTo", step.howTo());
+        out.put("precaution", step.precaution());
+        return out;
+    }
+
+    private static Map<String, Object> safetyNet(SafetyNet net) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("seekCare", net.seekCare().code());
+        out.put("text", net.text());
+        return out;
+    }
+
+    private static Map<String, Object> reason(Reason reason) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ruleId", reason.ruleId());
+        out.put("rule", reason.rule());
+        out.put("source", reason.source());
+        out.put("findings", reason.findings());
+        Disposition raises = reason.raises();
+        out.put("raises", raises == null ? null : raises.code());
+        return out;
+    }
+
+    private static <T, R> List<R> each(List<T> items, Function<T, R> convert) {
+        return items.stream().map(convert).toList();
+    }
+
+    private static String write(Map<String, Object> out) {
+        try {
+            return JSON.writeValueAsString(out);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a result as JSON", e); // plain maps and strings: cannot happen
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package health.triage.examples;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * The {@code triage} command line: decision support for buttock, hip and leg pain. Each task is a subcommand
+ * ({@code assess}); this class only dispatches, and owns the exit codes and the standard streams.
+ */
+@Command(name = "triage",
+        mixinStandardHelpOptions = true,
+        versionProvider = TriageCommand.Version.class,
+        subcommands = {AssessCommand.class, CommandLine.HelpCommand.class},
+        synopsisSubcommandLabel = "COMMAND",
+        description = {
+                "Decision support for buttock, hip and leg pain: triages a person's answers with a rule base and "
+                        + "explains the result. It does not diagnose; a clinician stays responsible for the "
+                        + "decision."},
+        commandListHeading = "%nCommands:%n",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every case was assessed",
+                "1:some case could not be assessed (its output says why); the others were",
+                "2:usage error: unknown option, missing argument, a path that does not exist",
+                "3:the rule base could not be loaded, or failed on a case"},
+        footer = {"%nRun 'triage help COMMAND' for a command's options, input and output."})
+public final class TriageCommand implements Runnable {
+
+    /** Every case was assessed. */
+    public static final int OK = 0;
+    /** At least one case could not be assessed; its output line or block says why, the others were assessed. */
+    public static final int CASE_REJECTED = 1;
+    /** The command line was wrong: unknown option, missing argument, a path that does not exist. */
+    public static final int USAGE = 2;
+    /** The rule base could not be loaded (its problems are listed), or it failed on a case. */
+    public static final int RULE_BASE = 3;
+
+    private final InputStream stdin;
+
+    @Spec
+    private CommandSpec spec;
+
+    TriageCommand(InputStream stdin) {
+        this.stdin = Objects.requireNonNull(stdin, "stdin must not be null");
+    }
+
+    /** Runs the command line and exits with its exit code. */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = commandLine(System.in, out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** The command line reading cases from {@code stdin} for {@code -}, and writing to {@code out} and {@code err}. */
+    static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new TriageCommand(stdin));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler(TriageCommand::usageError);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // an unexpected failure, not bad input: one line, no stack trace for the person at the terminal
+            cmd.getErr().println(cmd.getCommandName() + ": internal error: " + e);
+            cmd.getErr().flush();
+            return RULE_BASE;
+        });
+        return commandLine;
+    }
+
+    /** The standard input, for the {@code -} path. */
+    InputStream stdin() {
+        return stdin;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /** A usage error: the message, a suggestion for a mistyped option, and where to find help; no usage dump. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(qualifiedName(cmd) + ": " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Run '" + qualifiedName(cmd) + " --help' for usage.");
+        err.flush();
+        return USAGE;
+    }
+
+    private static String qualifiedName(CommandLine cmd) {
+        return cmd.getCommandSpec().qualifiedName();
+    }
+
+    /** The release version, from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Properties properties = new Properties();
+            try (InputStream in = TriageCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new String[] {"triage " + properties.getProperty("version", "(development build)")};
+        }
+    }
+}
