@@ -5,6 +5,8 @@ import health.triage.internal.Evaluation;
 import health.triage.internal.RuleFiles;
 
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -47,6 +49,11 @@ public final class TriageEngine implements AutoCloseable {
     /** Identifies the exact rule text in use: the release version and a short hash of the DRL files. */
     public String ruleBaseVersion() {
         return ruleBase.version();
+    }
+
+    /** Every rule of the rule base, in id order. */
+    public List<RuleInfo> rules() {
+        return ruleBase.rules().values().stream().sorted(Comparator.comparing(RuleInfo::id)).toList();
     }
 
     /** Stops the engine; later calls to {@link #assess(TriageCase)} fail. Calling it twice is harmless. */

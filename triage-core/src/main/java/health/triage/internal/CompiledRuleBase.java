@@ -1,6 +1,7 @@
 package health.triage.internal;
 
 import health.triage.RuleBaseException;
+import health.triage.RuleInfo;
 import health.triage.RuleBaseException.Problem;
 
 import org.kie.api.KieBase;
@@ -35,16 +36,6 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
     private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleBase.class);
     private static final String PREFIX = "src/main/resources/" + RuleFiles.CLASSPATH_FOLDER;
     private static final AtomicLong BUILDS = new AtomicLong();
-
-    /**
-     * The traceable identity of one rule.
-     *
-     * @param id     the stable {@code @id}
-     * @param name   the rule name, a sentence
-     * @param source the {@code @source} citation
-     */
-    public record RuleInfo(String id, String name, String source) {
-    }
 
     public CompiledRuleBase {
         rules = Map.copyOf(rules);

@@ -7,6 +7,7 @@ import health.triage.Disposition;
 import health.triage.Finding;
 import health.triage.LikelySource;
 import health.triage.Reason;
+import health.triage.RuleInfo;
 import health.triage.RedFlag;
 import health.triage.Referral;
 import health.triage.SafetyNet;
@@ -51,7 +52,7 @@ public final class Evaluation {
     private Fired current;
 
     /** One rule firing and what it inserted. */
-    private record Fired(Stage stage, CompiledRuleBase.RuleInfo rule, List<String> findings, List<Object> concluded) {
+    private record Fired(Stage stage, RuleInfo rule, List<String> findings, List<Object> concluded) {
     }
 
     private Evaluation(CompiledRuleBase ruleBase) {
@@ -173,7 +174,7 @@ public final class Evaluation {
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
             Match match = event.getMatch();
-            CompiledRuleBase.RuleInfo rule = ruleBase.rules().get(match.getRule().getName());
+            RuleInfo rule = ruleBase.rules().get(match.getRule().getName());
             current = new Fired(stage, rule, evidence(match), new ArrayList<>());
         }
 
@@ -224,6 +225,9 @@ public final class Evaluation {
             out.accept(answer.describe());
         } else if (fact instanceof Cue cue) {
             out.accept(cue.finding().code() + ": yes");
+        } else if (fact instanceof Triage triage) {
+            out.accept("disposition: " + triage.disposition());
+            out.accept("likelySource: " + triage.likelySource());
         } else if (fact instanceof Collection<?> many) {
             many.forEach(o -> describe(o, out));
         }
