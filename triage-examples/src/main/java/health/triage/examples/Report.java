@@ -2,7 +2,7 @@ package health.triage.examples;
 
 import health.triage.AlsoConsider;
 import health.triage.Assessment;
-import health.triage.Cue;
+import health.triage.Disposition;
 import health.triage.Finding;
 import health.triage.Reason;
 import health.triage.RedFlag;
@@ -12,6 +12,7 @@ import health.triage.SelfCareStep;
 import health.triage.TriageCase;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -44,8 +45,9 @@ final class Report {
 
         r.field("DISPOSITION", a.disposition().code() + DASH + a.timeframe());
         r.field("Likely source", a.likelySource().name());
-        r.list("  cues for", a.cuesFor(), Report::cue, "none");
-        r.list("  cues against", a.cuesAgainst(), Report::cue, "none");
+        r.list("  cues for", a.cuesFor(), cue -> cue.finding().code() + ": " + cue.text(), "none");
+        r.list("  cues against", a.cuesAgainst(), cue -> cue.finding().code() + " (points to "
+                + cue.pointsTo().name() + "): " + cue.text(), "none");
         r.blank();
 
         r.list("Red flags", a.redFlags(), Report::redFlag, "none found");
@@ -57,12 +59,13 @@ final class Report {
         }
         r.list("Also consider", a.alsoConsider(), Report::alsoConsider, "nothing else suggested");
         r.list("Referral", a.referrals(), Report::referral, "none");
-        r.selfCare(a.selfCare());
+        r.selfCare(a.selfCare(), a.disposition() == Disposition.SELF_CARE ? "Self-care plan"
+                : "Self-care while waiting to be seen");
         r.list("Safety-net", a.safetyNet(), Report::safetyNet, "none");
         r.blank();
 
-        r.list("Reasons (rule id" + DASH + "rule" + DASH + "source" + DASH + "findings used)", a.reasons(),
-                Report::reason, "none");
+        r.list("Reasons (rule id" + DASH + "rule" + DASH + "source" + DASH + "findings used)",
+                byRule(a.reasons()), Report::reason, "none");
         r.field("Rule base", a.ruleBaseVersion());
         r.blank();
         return r.out.toString();
@@ -103,12 +106,12 @@ final class Report {
         }
     }
 
-    private void selfCare(List<SelfCareStep> steps) {
+    private void selfCare(List<SelfCareStep> steps, String label) {
         if (steps.isEmpty()) {
-            field("Self-care plan", "none for this case");
+            field("Self-care", "none for this case");
             return;
         }
-        out.append("Self-care plan").append('\n');
+        out.append(label).append('\n');
         int number = 1;
         for (SelfCareStep step : steps) {
             String head = "  " + number++ + ". ";
@@ -171,10 +174,6 @@ final class Report {
         return codes.isEmpty() ? "none" : codes;
     }
 
-    private static String cue(Cue cue) {
-        return cue.finding().code() + " (" + cue.pointsTo().name() + "): " + cue.text();
-    }
-
     private static String redFlag(RedFlag flag) {
         return "[" + flag.level().code() + "] " + flag.code() + ": " + flag.text();
     }
@@ -189,6 +188,22 @@ final class Report {
 
     private static String safetyNet(SafetyNet net) {
         return "[" + net.seekCare().code() + "] " + net.text();
+    }
+
+    /**
+     * The reasons with the firings of one rule merged into one line, their findings joined, in the order the rules
+     * first appear. (A rule that fires once per unanswered question would otherwise repeat itself.)
+     */
+    private static List<Reason> byRule(List<Reason> reasons) {
+        Map<String, List<Reason>> byId = new LinkedHashMap<>();
+        reasons.forEach(reason -> byId.computeIfAbsent(reason.ruleId(), id -> new ArrayList<>()).add(reason));
+        return byId.values().stream()
+                .map(firings -> {
+                    Reason first = firings.get(0);
+                    List<String> findings = firings.stream().flatMap(r -> r.findings().stream()).distinct().toList();
+                    return new Reason(first.ruleId(), first.rule(), first.source(), findings, first.raises());
+                })
+                .toList();
     }
 
     private static String reason(Reason reason) {
