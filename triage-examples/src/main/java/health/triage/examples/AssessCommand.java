@@ -112,7 +112,7 @@ final class AssessCommand implements Callable<Integer> {
         } catch (RuleBaseException e) {
             err.println(spec.qualifiedName() + ": the rule base cannot be used; " + e.problems().size()
                     + (e.problems().size() == 1 ? " problem:" : " problems:"));
-            e.problems().forEach(problem -> err.println(problem));
+            e.problems().forEach(problem -> err.println(located(problem)));
             err.flush();
             return TriageCommand.RULE_BASE;
         } catch (IllegalStateException e) {
@@ -198,6 +198,22 @@ final class AssessCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw usage("cannot list folder " + folder + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A problem as {@code file:line:column: message}, with the file as a path into the {@code --rules} folder when it
+     * is one of its files, so that editors and terminals can open it.
+     */
+    private String located(RuleBaseException.Problem problem) {
+        if (rulesDirectory != null && problem.file().endsWith(".drl")) {
+            Path name = Path.of(problem.file()).getFileName();
+            Path file = rulesDirectory.resolve(name);
+            if (Files.isRegularFile(file)) {
+                return new RuleBaseException.Problem(file.toString(), problem.line(), problem.column(),
+                        problem.message()).toString();
+            }
+        }
+        return problem.toString();
     }
 
     private TriageEngine loadEngine() {

@@ -256,7 +256,8 @@ final class CaseReader {
             return "unreadable input";
         }
         // "(start marker at [Source: REDACTED (...); line: 1, column: 1])" -> "(start marker at line 1, column 1)"
-        message = message.replaceAll("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+        message = message.replaceAll("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+                .replaceAll("\\[Source: [^\\]]*?; line: (\\d+)\\]", "line $1");
         return message.strip();
     }
 }
