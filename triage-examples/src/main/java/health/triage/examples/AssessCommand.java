@@ -41,7 +41,8 @@ import java.util.stream.Stream;
                         + "false (asked and absent). Leave a finding out when it was not asked: unknown is never "
                         + "taken as no. Example:",
                 "  {\"id\": \"desk-runner\", \"age\": 34, \"sex\": \"female\", \"durationDays\": 21,",
-                "   \"findings\": {\"buttock_pain\": true, \"worse_sitting\": true, \"saddle_numbness\": false}}",
+                "   \"findings\": {\"buttock_pain\": true, \"worse_sitting\": true,",
+                "                \"saddle_numbness\": false}}",
                 "",
                 "Input is read strictly: an unknown field or code (the error suggests the nearest), a duplicate "
                         + "key, a fraction or an out-of-range number, null as an answer or anything after the case "
@@ -63,15 +64,15 @@ import java.util.stream.Stream;
                         + "unanswered [finding codes], alsoConsider [{condition, why}], referral [{whom, why}], "
                         + "selfCare [{title, howTo, precaution}], safetyNet [{seekCare, text}], reasons [{ruleId, "
                         + "rule, source, findings, raises}], ruleBaseVersion. A case that cannot be assessed gives "
-                        + "{\"input\": ..., \"id\": ... or null, \"error\": \"...\"} instead.",
-                "",
-                "Exit codes:",
-                "  0  every case was assessed",
-                "  1  some case could not be assessed (its output says why); the others were",
-                "  2  usage error: unknown option, missing argument, a path that does not exist, a folder "
-                        + "without .json files",
-                "  3  the rule base could not be loaded (each problem is printed as file:line:column: message), "
-                        + "or it failed on a case"})
+                        + "{\"input\": ..., \"id\": ... or null, \"error\": \"...\"} instead."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every case was assessed",
+                "1:some case could not be assessed (its output says why); the others were",
+                "2:usage error: unknown option, missing argument, a path that does not exist, a folder without "
+                        + ".json files, a --rules folder without .drl files",
+                "3:the rule base could not be loaded, or it failed on a case; each problem of a --rules folder "
+                        + "is printed as file:line:column: message"})
 final class AssessCommand implements Callable<Integer> {
 
     private static final String STDIN = "-";

@@ -1,0 +1,93 @@
+package health.triage.examples;
+
+import health.triage.AlsoConsider;
+import health.triage.Assessment;
+import health.triage.Cue;
+import health.triage.Disposition;
+import health.triage.Finding;
+import health.triage.LikelySource;
+import health.triage.Reason;
+import health.triage.RedFlag;
+import health.triage.Referral;
+import health.triage.SafetyNet;
+import health.triage.SelfCareStep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonResultsTest {
+
+    private static final Assessment ASSESSMENT = new Assessment("c1", Disposition.ROUTINE, LikelySource.PIRIFORMIS,
+            List.of(new Cue(LikelySource.PIRIFORMIS, Finding.WORSE_SITTING, "Builds up while sitting.")),
+            List.of(new Cue(LikelySource.SPINAL, Finding.PAIN_BELOW_KNEE, "Below the knee.")),
+            List.of(new RedFlag("age_over_50_new_pain", Disposition.ROUTINE, "New pain after 50.")),
+            List.of(Finding.NIGHT_SWEATS),
+            List.of(new AlsoConsider("Trochanteric pain", "Outer hip tender.")),
+            List.of(new Referral("Physiotherapist", "Hands-on treatment.")),
+            List.of(new SelfCareStep(1, "Stretch", "Hold 20 to 30 s,\nthree times.", "Stop if it tingles.")),
+            List.of(new SafetyNet(Disposition.EMERGENCY, "Saddle numbness: go now.")),
+            List.of(new Reason("R-1", "A sentence.", "001.txt: Section", List.of("worse_sitting: yes"),
+                    Disposition.ROUTINE), new Reason("R-2", "Another.", "002.txt", List.of(), null)),
+            "0.1.0+abc");
+
+    @Test
+    void line_holdsTheWholeAssessmentWithCodes() {
+        JsonNode line = Cli.parse(JsonResults.line("cases/a.json", ASSESSMENT));
+
+        assertAll(
+                () -> assertEquals("cases/a.json", line.get("input").asText()),
+                () -> assertEquals("c1", line.get("id").asText()),
+                () -> assertEquals("ROUTINE", line.get("disposition").asText()),
+                () -> assertEquals(Disposition.ROUTINE.timeframe(), line.get("timeframe").asText()),
+                () -> assertEquals("PIRIFORMIS", line.get("likelySource").asText()),
+                () -> assertEquals(Cli.parse("""
+                        [{"finding": "worse_sitting", "pointsTo": "PIRIFORMIS", "text": "Builds up while sitting."}]"""),
+                        line.get("cuesFor")),
+                () -> assertEquals("pain_below_knee", line.get("cuesAgainst").get(0).get("finding").asText()),
+                () -> assertEquals(Cli.parse("""
+                        [{"code": "age_over_50_new_pain", "level": "ROUTINE", "text": "New pain after 50."}]"""),
+                        line.get("redFlags")),
+                () -> assertEquals(Cli.parse("[\"night_sweats\"]"), line.get("unanswered")),
+                () -> assertEquals(Cli.parse("[{\"condition\": \"Trochanteric pain\", \"why\": \"Outer hip tender.\"}]"),
+                        line.get("alsoConsider")),
+                () -> assertEquals(Cli.parse("[{\"whom\": \"Physiotherapist\", \"why\": \"Hands-on treatment.\"}]"),
+                        line.get("referral")),
+                () -> assertEquals(Cli.parse("""
+                        [{"title": "Stretch", "howTo": "Hold 20 to 30 s,\\nthree times.",
+                          "precaution": "Stop if it tingles."}]"""), line.get("selfCare")),
+                () -> assertEquals(Cli.parse("[{\"seekCare\": \"EMERGENCY\", \"text\": \"Saddle numbness: go now.\"}]"),
+                        line.get("safetyNet")),
+                () -> assertEquals(Cli.parse("""
+                        [{"ruleId": "R-1", "rule": "A sentence.", "source": "001.txt: Section",
+                          "findings": ["worse_sitting: yes"], "raises": "ROUTINE"},
+                         {"ruleId": "R-2", "rule": "Another.", "source": "002.txt", "findings": [], "raises": null}]"""),
+                        line.get("reasons")),
+                () -> assertEquals("0.1.0+abc", line.get("ruleBaseVersion").asText()));
+    }
+
+    @Test
+    void line_isOneLineEvenWhenTextHasLineBreaks() {
+        String line = JsonResults.line("cases/a.json", ASSESSMENT);
+
+        assertFalse(line.contains("\n") || line.contains("\r"), line);
+    }
+
+    @Test
+    void error_holdsInputIdAndError() {
+        JsonNode line = Cli.parse(JsonResults.error("cases/b.json[2]", null, "cases/b.json[2]: age is required"));
+
+        assertAll(
+                () -> assertEquals(3, line.size()),
+                () -> assertEquals("cases/b.json[2]", line.get("input").asText()),
+                () -> assertTrue(line.get("id").isNull()),
+                () -> assertEquals("cases/b.json[2]: age is required", line.get("error").asText()));
+    }
+}

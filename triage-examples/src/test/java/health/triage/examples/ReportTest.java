@@ -1,0 +1,90 @@
+package health.triage.examples;
+
+import health.triage.Assessment;
+import health.triage.Disposition;
+import health.triage.Finding;
+import health.triage.LikelySource;
+import health.triage.Reason;
+import health.triage.SelfCareStep;
+import health.triage.TriageCase;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportTest {
+
+    private static final TriageCase CASE = TriageCase.builder(72).id("p1").durationDays(3)
+            .present(Finding.RECENT_FALL, Finding.OSTEOPOROSIS).absent(Finding.FEVER).build();
+
+    private static Assessment assessment(Disposition disposition, List<SelfCareStep> selfCare, List<Reason> reasons) {
+        return new Assessment("p1", disposition, LikelySource.UNCLEAR, List.of(), List.of(), List.of(),
+                List.of(Finding.NIGHT_SWEATS), List.of(), List.of(), selfCare, List.of(), reasons, "9.9.9+feed");
+    }
+
+    @Test
+    void of_showsTheCaseDecisionAndVersion() {
+        String report = Report.of("in.json", CASE, assessment(Disposition.URGENT, List.of(), List.of()));
+
+        assertAll(
+                () -> assertTrue(report.contains("Case p1 (in.json)"), report),
+                () -> assertTrue(report.contains("age 72"), report),
+                () -> assertTrue(report.contains("symptoms for 3 days"), report),
+                () -> assertTrue(report.contains("recent_fall, osteoporosis"), report),
+                () -> assertTrue(report.contains("URGENT \u2014 " + Disposition.URGENT.timeframe()), report),
+                () -> assertTrue(report.contains("night_sweats \u2014 " + Finding.NIGHT_SWEATS.definition()), report),
+                () -> assertTrue(report.contains("9.9.9+feed"), report));
+    }
+
+    @Test
+    void of_mergesTheFiringsOfOneRuleIntoOneReason() {
+        List<Reason> reasons = List.of(
+                new Reason("SCR-02", "Unanswered question.", "ref.md", List.of("fever: not asked"), Disposition.ROUTINE),
+                new Reason("SCR-02", "Unanswered question.", "ref.md", List.of("night_sweats: not asked"),
+                        Disposition.ROUTINE));
+
+        String report = Report.of("in.json", CASE, assessment(Disposition.ROUTINE, List.of(), reasons));
+
+        assertTrue(report.contains("- SCR-02 \u2014 Unanswered question. \u2014 ref.md \u2014 fever: not asked, "
+                + "night_sweats: not asked"), report);
+        assertEquals(1, report.split("SCR-02", -1).length - 1, report);
+    }
+
+    @Test
+    void of_selfCareBesideAnAppointment_isWhileYouWaitAdvice() {
+        List<SelfCareStep> steps = List.of(new SelfCareStep(1, "Stretch", "Hold it.", "Stop if it tingles."));
+
+        String routine = Report.of("in.json", CASE, assessment(Disposition.ROUTINE, steps, List.of()));
+        String selfCare = Report.of("in.json", CASE, assessment(Disposition.SELF_CARE, steps, List.of()));
+
+        assertAll(
+                () -> assertTrue(routine.contains("Self-care while waiting to be seen"), routine),
+                () -> assertTrue(selfCare.contains("Self-care plan"), selfCare),
+                () -> assertTrue(selfCare.contains("1. Stretch"), selfCare),
+                () -> assertTrue(selfCare.contains("Take care: Stop if it tingles."), selfCare));
+    }
+
+    @Test
+    void of_wrapsLongTextWithinTheWidth() {
+        String longText = "word ".repeat(80).strip();
+        List<Reason> reasons = List.of(new Reason("R-1", longText, "src", List.of(), null));
+
+        String report = Report.of("in.json", CASE, assessment(Disposition.ROUTINE, List.of(), reasons));
+
+        report.lines().forEach(line -> assertTrue(line.length() <= Report.WIDTH, line));
+        assertEquals(80, report.split("word", -1).length - 1);
+    }
+
+    @Test
+    void rejected_showsWhyTheCaseWasNotAssessed() {
+        String report = Report.rejected("in.json[3]", null, "in.json[3]: age is required");
+
+        assertAll(
+                () -> assertTrue(report.contains("Case (no id) (in.json[3])"), report),
+                () -> assertTrue(report.contains("NOT ASSESSED    in.json[3]: age is required"), report));
+    }
+}
