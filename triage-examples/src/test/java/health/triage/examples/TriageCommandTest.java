@@ -47,7 +47,7 @@ class TriageCommandTest {
 
         assertEquals(TriageCommand.OK, result.exit());
         for (String text : List.of("--json", "--rules", "PATH", "standard input", "JSON Lines", "array",
-                "*.json", "\"error\"", "ruleBaseVersion", "suggests the nearest", "Exit codes", "\n  0 ", "\n  1 ", "\n  2 ",
+                "*.json", "\"error\"", "ruleBaseVersion", "nearest", "Exit codes", "\n  0 ", "\n  1 ", "\n  2 ",
                 "\n  3 ", "file:line:column")) {
             assertTrue(result.out().contains(text), () -> "no '" + text + "' in\n" + result.out());
         }
