@@ -44,6 +44,8 @@ final class Report {
         r.blank();
 
         r.field("DISPOSITION", a.disposition().code() + DASH + a.timeframe());
+        r.list("  because", byRule(a.decisiveReasons()), reason -> reason.ruleId() + DASH + reason.rule(),
+                "no rule names this level on its own");
         r.field("Likely source", a.likelySource().name());
         r.list("  cues for", a.cuesFor(), cue -> cue.finding().code() + ": " + cue.text(), "none");
         r.list("  cues against", a.cuesAgainst(), cue -> cue.finding().code() + " (points to "

@@ -49,9 +49,28 @@ class ReportTest {
 
         String report = Report.of("in.json", CASE, assessment(Disposition.ROUTINE, List.of(), reasons));
 
-        assertTrue(report.contains("- SCR-02 \u2014 Unanswered question. \u2014 ref.md \u2014 fever: not asked, "
+        String reasonsSection = report.substring(report.indexOf("Reasons ("));
+        assertTrue(reasonsSection.contains("- SCR-02 \u2014 Unanswered question. \u2014 ref.md \u2014 fever: not asked, "
                 + "night_sweats: not asked"), report);
-        assertEquals(1, report.split("SCR-02", -1).length - 1, report);
+        assertEquals(1, reasonsSection.split("SCR-02", -1).length - 1, report);
+    }
+
+    @Test
+    void of_namesTheRulesThatSetTheDispositionRightBelowIt() {
+        List<Reason> reasons = List.of(
+                new Reason("FALL-01", "A minor fall with osteoporosis needs a clinician today.", "ref.md",
+                        List.of("recent_fall: yes", "osteoporosis: yes"), Disposition.URGENT),
+                new Reason("SCR-02", "Unanswered question.", "ref.md", List.of("night_sweats: not asked"),
+                        Disposition.ROUTINE));
+
+        String report = Report.of("in.json", CASE, assessment(Disposition.URGENT, List.of(), reasons));
+
+        String decision = report.substring(report.indexOf("DISPOSITION"), report.indexOf("Likely source"));
+        assertAll(
+                () -> assertTrue(decision.contains("because"), decision),
+                () -> assertTrue(decision.contains("FALL-01 \u2014 A minor fall with osteoporosis needs a clinician "
+                        + "today."), decision),
+                () -> assertTrue(!decision.contains("SCR-02"), decision));
     }
 
     @Test
