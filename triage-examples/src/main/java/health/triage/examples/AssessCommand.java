@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -173,7 +174,12 @@ final class AssessCommand implements Callable<Integer> {
                 inputs.add(new Input("<stdin>", null));
                 continue;
             }
-            Path file = Path.of(path);
+            Path file;
+            try {
+                file = Path.of(path);
+            } catch (InvalidPathException e) {
+                throw usage("not a valid path: " + path);
+            }
             if (Files.isDirectory(file)) {
                 List<Path> cases = caseFiles(file);
                 if (cases.isEmpty()) {

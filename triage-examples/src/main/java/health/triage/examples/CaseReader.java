@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -71,7 +73,9 @@ final class CaseReader {
      */
     static List<Read> read(String name, byte[] content) {
         List<Read> cases = new ArrayList<>();
+        JsonParser open = null;
         try (JsonParser parser = JSON.createParser(content)) {
+            open = parser;
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return List.of(new Rejected(name, null,
@@ -94,6 +98,8 @@ final class CaseReader {
                         + ", column " + at.getColumnNr() + "; a file holds one case object or one array of them"));
             }
             return cases;
+        } catch (StreamConstraintsException e) {
+            return List.of(new Rejected(name, null, name + ": " + beyondLimit(e, open)));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -247,6 +253,21 @@ final class CaseReader {
             case VALUE_NULL -> "null";
             default -> String.valueOf(token);
         };
+    }
+
+    /** A safety limit of the JSON reader was exceeded: say which, in the input's words. */
+    private static String beyondLimit(StreamConstraintsException e, JsonParser parser) {
+        String message = String.valueOf(e.getOriginalMessage());
+        String field = parser == null ? null : parser.getParsingContext().getCurrentName();
+        if (message.startsWith("Number value length")) {
+            return (field == null ? "a number" : field) + " is out of range: a number of more than "
+                    + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " digits";
+        }
+        if (message.startsWith("Document nesting depth")) {
+            return "nested too deeply: more than " + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels of arrays "
+                    + "or objects";
+        }
+        return "too large to read: " + message.replaceAll(",? from `[^`]*`", "");
     }
 
     /** Jackson's message without its location suffix (we give the location ourselves). */

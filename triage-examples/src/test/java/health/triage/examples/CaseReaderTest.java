@@ -149,6 +149,18 @@ class CaseReaderTest {
     }
 
     @Test
+    void read_numberBeyondTheReadersLimit_isOutOfRange() {
+        assertEquals("in.json: age is out of range: a number of more than 1000 digits",
+                onlyError("{\"age\": " + "9".repeat(2000) + "}"));
+    }
+
+    @Test
+    void read_nestingBeyondTheReadersLimit_isRejected() {
+        assertEquals("in.json: nested too deeply: more than 1000 levels of arrays or objects",
+                onlyError("{\"age\": 30, \"findings\": " + "[".repeat(5000) + "]".repeat(5000) + "}"));
+    }
+
+    @Test
     void read_nullFinding_saysLeaveItOut() {
         assertEquals("in.json: findings.fever must be true or false, was null (leave it out when it was not asked)",
                 onlyError("{\"age\": 30, \"findings\": {\"fever\": null}}"));
