@@ -61,7 +61,7 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
                     Math.max(message.getColumn(), 0), message.getText().strip()));
         }
         if (!problems.isEmpty()) {
-            throw new RuleBaseException(sorted(problems));
+            throw new RuleBaseException(sorted(located(problems)));
         }
         KieBase kieBase;
         try {
@@ -121,7 +121,14 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
         if (path == null) {
             return "(rule base)";
         }
-        return path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path;
+        return path.substring(path.lastIndexOf('/') + 1); // rule files are flat: the name is enough
+    }
+
+    /** Drops the unlocated follow-on messages (such as "Parser returned a null Package") of a file with located ones. */
+    private static List<Problem> located(List<Problem> problems) {
+        return problems.stream()
+                .filter(p -> p.line() > 0 || problems.stream().noneMatch(o -> o.file().equals(p.file()) && o.line() > 0))
+                .toList();
     }
 
     private static List<Problem> sorted(List<Problem> problems) {

@@ -27,6 +27,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaGroup;
 import org.kie.api.runtime.rule.Match;
 
 import java.util.ArrayList;
@@ -75,18 +76,14 @@ public final class Evaluation {
             }
             session.fireAllRules();
 
-            stage = Stage.SOURCE;
-            session.getAgenda().getAgendaGroup(Stage.SOURCE.group()).setFocus();
-            session.fireAllRules();
+            fire(session, Stage.SOURCE);
 
             Disposition disposition = mostUrgent().orElseThrow(() -> new IllegalStateException(
                     "the rule base reached no disposition for this case: no rule concluded an urgency"));
             LikelySource source = likelySource();
 
-            stage = Stage.ADVICE;
             session.insert(new Triage(disposition, source));
-            session.getAgenda().getAgendaGroup(Stage.ADVICE.group()).setFocus();
-            session.fireAllRules();
+            fire(session, Stage.ADVICE);
             rejectLateDecisions();
 
             return new Assessment(c.id(), disposition, source,
@@ -107,6 +104,16 @@ public final class Evaluation {
                     ruleBase.version());
         } finally {
             session.dispose();
+        }
+    }
+
+    /** Runs the rules of one stage; a rule base may have no rule in a stage. */
+    private void fire(KieSession session, Stage next) {
+        stage = next;
+        AgendaGroup group = session.getAgenda().getAgendaGroup(next.group());
+        if (group != null) {
+            group.setFocus();
+            session.fireAllRules();
         }
     }
 

@@ -1,0 +1,93 @@
+package health.triage;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FindingTest {
+
+    /** The vocabulary page is kept in step with this enum; regenerate with -Dvocabulary.write=true. */
+    private static final Path VOCABULARY = Path.of("../docs/VOCABULARY.md");
+
+    @Test
+    void code_isTheLowerCaseName() {
+        assertEquals("saddle_numbness", Finding.SADDLE_NUMBNESS.code());
+        assertEquals(Finding.SADDLE_NUMBNESS, Finding.fromCode("saddle_numbness"));
+    }
+
+    @Test
+    void everyFinding_hasAOneLineDefinitionEndingInAFullStop() {
+        for (Finding finding : Finding.values()) {
+            String definition = finding.definition();
+            assertFalse(definition.isBlank(), finding.code());
+            assertFalse(definition.contains("\n"), finding.code());
+            assertTrue(definition.endsWith("."), finding.code() + ": " + definition);
+        }
+    }
+
+    @Test
+    void fromCode_unknownCode_suggestsNearest() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Finding.fromCode("saddle_numbnes"));
+        assertEquals("unknown finding code 'saddle_numbnes' (did you mean 'saddle_numbness'?)", e.getMessage());
+    }
+
+    @Test
+    void fromCode_enumName_isNotACode() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Finding.fromCode("FEVER"));
+        assertEquals("unknown finding code 'FEVER' (did you mean 'fever'?)", e.getMessage());
+    }
+
+    @Test
+    void lookup_unknownCode_isEmpty() {
+        assertEquals(Optional.empty(), Finding.lookup("headache"));
+        assertEquals(Optional.of(Finding.FEVER), Finding.lookup("fever"));
+    }
+
+    @Test
+    void vocabularyPage_listsEveryCodeWithItsDefinition() throws IOException {
+        String expected = vocabularyPage();
+        if (Boolean.getBoolean("vocabulary.write")) {
+            Files.writeString(VOCABULARY, expected);
+        }
+        assertEquals(expected, Files.readString(VOCABULARY),
+                "docs/VOCABULARY.md is out of step with Finding; run the tests with -Dvocabulary.write=true");
+    }
+
+    private static String vocabularyPage() {
+        StringBuilder page = new StringBuilder("""
+                # Vocabulary
+
+                A case holds structured fields and a map of findings. Each finding is `true` (asked, present),
+                `false` (asked, absent) or left out (not asked, so unknown). Unknown is never treated as absent.
+
+                ## Structured fields
+
+                | field | meaning |
+                |---|---|
+                | `id` | Your identifier for the case (optional text). |
+                | `age` | Age in whole years, 0 to 120 (required). |
+                | `sex` | `female`, `male` or `other` (optional). |
+                | `pregnant` | `true` or `false` (optional); never `true` with `sex: male`. |
+                | `durationDays` | How many days the current symptoms have lasted, 0 or more (optional). |
+                | `painScore` | Pain from 0 (none) to 10 (worst imaginable) (optional). |
+
+                ## Finding codes
+                """);
+        for (Finding.Group group : Finding.Group.values()) {
+            page.append("\n### ").append(group.title()).append("\n\n| code | \"yes\" means |\n|---|---|\n");
+            Arrays.stream(Finding.values()).filter(f -> f.group() == group).forEach(f ->
+                    page.append("| `").append(f.code()).append("` | ").append(f.definition()).append(" |\n"));
+        }
+        return page.toString();
+    }
+}

@@ -1,0 +1,152 @@
+package health.triage;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class TriageCaseTest {
+
+    @Test
+    void build_notAskedFinding_staysUnknownAndAnsweredNoStaysAbsent() {
+        TriageCase c = TriageCase.builder(40).present(Finding.BUTTOCK_PAIN).absent(Finding.FEVER).build();
+
+        assertEquals(Optional.of(true), c.answer(Finding.BUTTOCK_PAIN));
+        assertEquals(Optional.of(false), c.answer(Finding.FEVER));
+        assertEquals(Optional.empty(), c.answer(Finding.SADDLE_NUMBNESS));
+    }
+
+    @Test
+    void build_ageOutOfRange_namesFieldAndValue() {
+        assertMessage("age must be between 0 and 120, was -3", () -> TriageCase.builder(-3).build());
+        assertMessage("age must be between 0 and 120, was 121", () -> TriageCase.builder(121).build());
+    }
+
+    @Test
+    void build_painScoreOutOfRange_namesFieldAndValue() {
+        assertMessage("painScore must be between 0 and 10, was 11", () -> TriageCase.builder(40).painScore(11).build());
+        assertMessage("painScore must be between 0 and 10, was -1", () -> TriageCase.builder(40).painScore(-1).build());
+    }
+
+    @Test
+    void build_negativeDuration_namesFieldAndValue() {
+        assertMessage("durationDays must be 0 or more, was -2", () -> TriageCase.builder(40).durationDays(-2).build());
+    }
+
+    @Test
+    void build_pregnantMale_isRejected() {
+        assertMessage("pregnant must not be true when sex is male",
+                () -> TriageCase.builder(40).sex(Sex.MALE).pregnant(true).build());
+    }
+
+    @Test
+    void build_boundaryValues_areAccepted() {
+        TriageCase c = TriageCase.builder(0).painScore(10).durationDays(0).sex(Sex.MALE).pregnant(false).build();
+        assertEquals(0, c.age());
+        assertEquals(120, TriageCase.builder(120).painScore(0).build().age());
+    }
+
+    @Test
+    void findings_cannotBeChangedAfterBuilding() {
+        Map<Finding, Boolean> findings = new HashMap<>(Map.of(Finding.FEVER, true));
+        TriageCase c = new TriageCase(null, 40, null, null, null, null, findings);
+        findings.put(Finding.NIGHT_SWEATS, true);
+
+        assertEquals(Map.of(Finding.FEVER, true), c.findings());
+        assertThrows(UnsupportedOperationException.class, () -> c.findings().put(Finding.NIGHT_SWEATS, true));
+    }
+
+    @Test
+    void toBuilder_givesAModifiedCopy() {
+        TriageCase original = TriageCase.builder(40).id("a").present(Finding.FEVER).build();
+        TriageCase copy = original.toBuilder().unknown(Finding.FEVER).absent(Finding.NIGHT_SWEATS).build();
+
+        assertEquals(Map.of(Finding.FEVER, true), original.findings());
+        assertEquals(Map.of(Finding.NIGHT_SWEATS, false), copy.findings());
+        assertEquals("a", copy.id());
+    }
+
+    @Test
+    void fromFields_readsEveryField() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("id", "c1");
+        fields.put("age", 52);
+        fields.put("sex", "female");
+        fields.put("pregnant", false);
+        fields.put("durationDays", 20L);
+        fields.put("painScore", 6);
+        fields.put("findings", Map.of("buttock_pain", true, "fever", false));
+
+        TriageCase c = TriageCase.fromFields(fields);
+
+        assertEquals(new TriageCase("c1", 52, Sex.FEMALE, false, 20, 6,
+                Map.of(Finding.BUTTOCK_PAIN, true, Finding.FEVER, false)), c);
+        assertEquals(c, TriageCase.fromFields(c.toFields()));
+    }
+
+    @Test
+    void fromFields_unknownCode_suggestsNearest() {
+        assertMessage("unknown finding code 'bladder_dysfuntion' (did you mean 'bladder_dysfunction'?)",
+                () -> TriageCase.fromFields(Map.of("age", 40, "findings", Map.of("bladder_dysfuntion", true))));
+    }
+
+    @Test
+    void fromFields_unrelatedUnknownCode_suggestsNothing() {
+        assertMessage("unknown finding code 'headache'",
+                () -> TriageCase.fromFields(Map.of("age", 40, "findings", Map.of("headache", true))));
+    }
+
+    @Test
+    void fromFields_unknownField_suggestsNearest() {
+        assertMessage("unknown field 'painscore' (did you mean 'painScore'?)",
+                () -> TriageCase.fromFields(Map.of("age", 40, "painscore", 3)));
+    }
+
+    @Test
+    void fromFields_missingAge_isRejected() {
+        assertMessage("age is required", () -> TriageCase.fromFields(Map.of("sex", "female")));
+    }
+
+    @Test
+    void fromFields_wrongTypes_nameTheFieldAndValue() {
+        assertMessage("age must be a whole number, was 'forty'", () -> TriageCase.fromFields(Map.of("age", "forty")));
+        assertMessage("age must be a whole number, was 40.5", () -> TriageCase.fromFields(Map.of("age", 40.5)));
+        assertMessage("age is out of range, was 9999999999",
+                () -> TriageCase.fromFields(Map.of("age", 9_999_999_999L)));
+        assertMessage("pregnant must be true or false, was 'yes'",
+                () -> TriageCase.fromFields(Map.of("age", 40, "pregnant", "yes")));
+        assertMessage("sex must be one of female, male, other, was 'f'",
+                () -> TriageCase.fromFields(Map.of("age", 40, "sex", "f")));
+        assertMessage("id must be a string, was 12", () -> TriageCase.fromFields(Map.of("age", 40, "id", 12)));
+        assertMessage("findings must be an object of finding code to true or false, was an array",
+                () -> TriageCase.fromFields(Map.of("age", 40, "findings", List.of("fever"))));
+    }
+
+    @Test
+    void fromFields_findingThatIsNotABoolean_namesIt() {
+        assertMessage("findings.fever must be true or false, was 'yes'",
+                () -> TriageCase.fromFields(Map.of("age", 40, "findings", Map.of("fever", "yes"))));
+        Map<String, Object> nullFinding = new HashMap<>();
+        nullFinding.put("fever", null);
+        assertMessage("findings.fever must be true or false, was null (leave it out when it was not asked)",
+                () -> TriageCase.fromFields(Map.of("age", 40, "findings", nullFinding)));
+    }
+
+    @Test
+    void fromFields_rangeErrorsComeFromTheRecord() {
+        assertMessage("age must be between 0 and 120, was 130", () -> TriageCase.fromFields(Map.of("age", 130)));
+        assertMessage("pregnant must not be true when sex is male",
+                () -> TriageCase.fromFields(Map.of("age", 30, "sex", "male", "pregnant", true)));
+    }
+
+    private static void assertMessage(String expected, Runnable action) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action::run);
+        assertEquals(expected, e.getMessage());
+    }
+}

@@ -1,0 +1,184 @@
+package health.triage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TriageEngineTest {
+
+    private static TriageEngine minimal;
+
+    @BeforeAll
+    static void buildMinimal() {
+        minimal = engine("minimal");
+    }
+
+    @AfterAll
+    static void closeMinimal() {
+        minimal.close();
+    }
+
+    static TriageEngine engine(String folder) {
+        return TriageEngine.builder().rulesFrom(Path.of("src/test/resources/rulebases", folder)).build();
+    }
+
+    @Test
+    void assess_takesTheMostUrgentConclusion_notTheLastFired() {
+        Assessment result = minimal.assess(TriageCase.builder(80).present(Finding.FEVER).build());
+
+        assertEquals(Disposition.URGENT, result.disposition());
+        assertEquals(List.of(new RedFlag("infection", Disposition.URGENT, "Fever.")), result.redFlags());
+    }
+
+    @Test
+    void assess_reasonsNameRuleSentenceSourceAndFacts() {
+        Assessment result = minimal.assess(TriageCase.builder(80).present(Finding.FEVER).build());
+
+        assertEquals(List.of(
+                new Reason("T-01", "Fever needs a clinician the same day", "test", List.of("fever: yes"),
+                        Disposition.URGENT),
+                new Reason("T-03", "Patients older than 70 are noted with their age", "test", List.of("age: 80"),
+                        Disposition.ROUTINE),
+                new Reason("T-02", "Every case gets an unclear source", "test", List.of(), Disposition.SELF_CARE)),
+                result.reasons());
+        assertEquals(List.of(result.reasons().get(0)), result.decisiveReasons());
+    }
+
+    @Test
+    void assess_sameConclusionsInAnyFiringOrder_giveTheSameResult() {
+        TriageCase c = TriageCase.builder(40).present(Finding.SADDLE_NUMBNESS, Finding.BUTTOCK_PAIN).build();
+        try (TriageEngine first = engine("emergency-fires-first"); TriageEngine last = engine("emergency-fires-last")) {
+            Assessment a = first.assess(c);
+            Assessment b = last.assess(c);
+
+            assertEquals(Disposition.EMERGENCY, a.disposition());
+            assertEquals(a.disposition(), b.disposition());
+            assertEquals(a.redFlags(), b.redFlags());
+            assertEquals(a.reasons(), b.reasons());
+            assertNotEquals(a.ruleBaseVersion(), b.ruleBaseVersion(), "different rule text, different version");
+        }
+    }
+
+    @Test
+    void assess_sameCaseTwice_givesAnEqualResult() {
+        TriageCase c = TriageCase.builder(75).present(Finding.FEVER).absent(Finding.NIGHT_SWEATS).build();
+
+        assertEquals(minimal.assess(c), minimal.assess(c));
+    }
+
+    @Test
+    void assess_keepsTheCaseId() {
+        assertEquals("case-7", minimal.assess(TriageCase.builder(30).id("case-7").build()).caseId());
+    }
+
+    @Test
+    void assess_ruleBaseThatConcludesNoDisposition_failsInsteadOfGuessing() {
+        try (TriageEngine engine = engine("no-disposition")) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> engine.assess(TriageCase.builder(30).present(Finding.FEVER).build()));
+            assertEquals("the rule base reached no disposition for this case: no rule concluded an urgency",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void assess_adviceRuleThatRaisesUrgency_isRejectedAsADefect() {
+        try (TriageEngine engine = engine("late-urgency")) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> engine.assess(TriageCase.builder(30).build()));
+            assertEquals("rule T-02 concluded an urgency or source in the advice stage, after the decision was taken;"
+                    + " move it to an earlier stage", e.getMessage());
+        }
+    }
+
+    @Test
+    void assess_afterClose_fails() {
+        TriageEngine engine = engine("minimal");
+        engine.close();
+        engine.close();
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> engine.assess(TriageCase.builder(30).build()));
+        assertEquals("the engine is closed", e.getMessage());
+    }
+
+    @Test
+    void assess_nullCase_namesTheArgument() {
+        NullPointerException e = assertThrows(NullPointerException.class, () -> minimal.assess(null));
+        assertEquals("case must not be null", e.getMessage());
+    }
+
+    @Test
+    void build_syntaxError_reportsFileLineAndColumn() {
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> engine("syntax-error"));
+
+        assertEquals(1, e.problems().size(), e.getMessage());
+        RuleBaseException.Problem problem = e.problems().get(0);
+        assertEquals("broken.drl", problem.file());
+        assertEquals(9, problem.line(), "the parser stops at the 'then' after the unclosed condition");
+        assertTrue(e.getMessage().startsWith("the rule base has 1 problem:\nbroken.drl:9:"), e.getMessage());
+    }
+
+    @Test
+    void build_rulesWithoutIdOrSource_areRejected() {
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> engine("missing-metadata"));
+
+        assertEquals(List.of(
+                "health.triage.test: rule \"A rule without a source\":0:0: the rule has no @source",
+                "health.triage.test: rule \"A rule without an id\":0:0: the rule has no @id"),
+                e.problems().stream().map(RuleBaseException.Problem::toString).toList());
+    }
+
+    @Test
+    void build_twoRulesWithOneId_areRejected() {
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> engine("duplicate-id"));
+
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).message().startsWith("the rule has the same @id T-01 as rule \"The "),
+                e.getMessage());
+    }
+
+    @Test
+    void build_missingFolder_namesIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TriageEngine.builder().rulesFrom(Path.of("no/such/folder")).build());
+        assertEquals("rules folder no/such/folder does not exist or is not a folder", e.getMessage());
+    }
+
+    @Test
+    void build_folderWithoutDrl_namesIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TriageEngine.builder().rulesFrom(Path.of("src/test/java")).build());
+        assertEquals("rules folder src/test/java holds no .drl file", e.getMessage());
+    }
+
+    @Test
+    void build_withoutRulesOnTheClasspath_saysWhatToAdd() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> TriageEngine.builder().build());
+        assertEquals("no rule base on the classpath (health/triage/rules/rulebase.properties not found): add the"
+                + " triage-rules artifact, or use rulesFrom(folder)", e.getMessage());
+    }
+
+    @Test
+    void rules_listsEveryRuleWithIdNameAndSource() {
+        assertEquals(List.of(
+                new RuleInfo("T-01", "Fever needs a clinician the same day", "test"),
+                new RuleInfo("T-02", "Every case gets an unclear source", "test"),
+                new RuleInfo("T-03", "Patients older than 70 are noted with their age", "test")),
+                minimal.rules());
+    }
+
+    @Test
+    void ruleBaseVersion_ofAFolder_isLocalPlusAHashOfTheText() {
+        assertTrue(minimal.ruleBaseVersion().matches("local\\+[0-9a-f]{12}"), minimal.ruleBaseVersion());
+        assertEquals(minimal.ruleBaseVersion(), minimal.assess(TriageCase.builder(30).build()).ruleBaseVersion());
+    }
+}
