@@ -1,0 +1,66 @@
+package health.triage.rules;
+
+import health.triage.Assessment;
+import health.triage.Disposition;
+import health.triage.Finding;
+import health.triage.LikelySource;
+import health.triage.Reason;
+import health.triage.TriageCase;
+import health.triage.TriageEngine;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The README's quick-start snippet, compiled and run; the README must show exactly this code. */
+class QuickStartTest {
+
+    @Test
+    void readmeQuickStart_runsAndAdvisesSelfCareForAScreenedPiriformisPattern() {
+        // README:begin
+        TriageEngine engine = TriageEngine.builder().build();   // compiles the rules of triage-rules; build once, share
+        TriageCase person = TriageCase.builder(34)
+                .durationDays(30)
+                .present(Finding.BUTTOCK_PAIN, Finding.WORSE_SITTING, Finding.DEEP_BUTTOCK_TENDERNESS,
+                        Finding.WALLET_IN_BACK_POCKET)
+                .absent(Finding.SADDLE_NUMBNESS, Finding.BLADDER_DYSFUNCTION, Finding.BOWEL_DYSFUNCTION,
+                        Finding.BILATERAL_LEG_SYMPTOMS, Finding.PROGRESSIVE_WEAKNESS, Finding.FEVER,
+                        Finding.UNEXPLAINED_WEIGHT_LOSS, Finding.NIGHT_SWEATS, Finding.CANCER_HISTORY,
+                        Finding.PAIN_NOT_EASED_BY_REST, Finding.RECENT_FALL, Finding.MAJOR_TRAUMA,
+                        Finding.SEVERE_UNCONTROLLED_PAIN)
+                .build();
+
+        Assessment result = engine.assess(person);
+
+        System.out.println(result.disposition() + ": " + result.timeframe());
+        result.selfCare().forEach(step -> System.out.println(step.title() + ": " + step.howTo()));
+        for (Reason reason : result.reasons()) {
+            System.out.println(reason.ruleId() + " " + reason.rule() + " [" + reason.source() + "]");
+        }
+        // README:end
+        engine.close();
+        assertEquals(Disposition.SELF_CARE, result.disposition());
+        assertEquals(LikelySource.PIRIFORMIS, result.likelySource());
+        assertTrue(result.selfCare().stream().anyMatch(s -> s.howTo().contains("back pocket")),
+                "the wallet advice is chosen because the person sits on a wallet");
+        assertFalse(result.safetyNet().isEmpty(), "self-care always comes with safety-netting");
+    }
+
+    @Test
+    void readme_showsTheQuickStartExactly() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/health/triage/rules/QuickStartTest.java"));
+        String snippet = source.substring(source.indexOf("// README:begin") + "// README:begin".length() + 1,
+                        source.indexOf("        // README:end")).lines()
+                .map(line -> line.length() > 8 ? line.substring(8) : line.strip())
+                .collect(Collectors.joining("\n"));
+        String readme = Files.readString(Path.of("../README.md"));
+        assertTrue(readme.contains(snippet), "README.md must contain the quick-start snippet of QuickStartTest:\n"
+                + snippet);
+    }
+}
