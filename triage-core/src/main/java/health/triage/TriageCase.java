@@ -1,5 +1,6 @@
 package health.triage;
 
+import java.math.BigInteger;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -168,12 +169,13 @@ public record TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer 
         if (value == null) {
             return null;
         }
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            long whole = ((Number) value).longValue();
-            if (whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(name + " is out of range, was " + whole);
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger) {
+            BigInteger whole = new BigInteger(value.toString());
+            if (whole.bitLength() >= Integer.SIZE) {
+                throw new IllegalArgumentException(name + " is out of range, was " + abbreviate(whole.toString()));
             }
-            return (int) whole;
+            return whole.intValue();
         }
         if (value instanceof Number number) {
             throw new IllegalArgumentException(name + " must be a whole number, was " + number);
@@ -181,12 +183,16 @@ public record TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer 
         throw new IllegalArgumentException(name + " must be a whole number, was " + describe(value));
     }
 
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+
     private static String describe(Object value) {
         if (value == null) {
             return "null";
         }
         if (value instanceof String s) {
-            return "'" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'";
+            return "'" + abbreviate(s) + "'";
         }
         if (value instanceof Map<?, ?>) {
             return "an object";

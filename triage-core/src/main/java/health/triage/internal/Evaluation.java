@@ -14,6 +14,7 @@ import health.triage.SafetyNet;
 import health.triage.SelfCareStep;
 import health.triage.TriageCase;
 import health.triage.facts.Answer;
+import health.triage.facts.Mimic;
 import health.triage.facts.Patient;
 import health.triage.facts.SourceVerdict;
 import health.triage.facts.Stage;
@@ -232,6 +233,10 @@ public final class Evaluation {
             out.accept(answer.describe());
         } else if (fact instanceof Cue cue) {
             out.accept(cue.finding().code() + ": yes");
+        } else if (fact instanceof RedFlag flag) {
+            out.accept("red flag: " + flag.code());
+        } else if (fact instanceof Mimic mimic) {
+            out.accept("pattern: " + mimic.code());
         } else if (fact instanceof Triage triage) {
             out.accept("disposition: " + triage.disposition());
             out.accept("likelySource: " + triage.likelySource());
