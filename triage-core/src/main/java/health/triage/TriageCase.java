@@ -173,7 +173,9 @@ public record TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer 
                 || value instanceof BigInteger) {
             BigInteger whole = new BigInteger(value.toString());
             if (whole.bitLength() >= Integer.SIZE) {
-                throw new IllegalArgumentException(name + " is out of range, was " + abbreviate(whole.toString()));
+                String digits = whole.toString();
+                throw new IllegalArgumentException(name + " is out of range, was " + (digits.length() > 30
+                        ? digits.substring(0, 30) + "… (" + digits.length() + " digits)" : digits));
             }
             return whole.intValue();
         }

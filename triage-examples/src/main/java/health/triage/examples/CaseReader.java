@@ -12,12 +12,10 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads case files: one JSON case object, or a JSON array of case objects. Each case becomes a {@link TriageCase}
@@ -32,8 +30,6 @@ import java.util.Set;
  */
 final class CaseReader {
 
-    /** The whole-number fields of a case: a number too large for Java's types is "out of range" there. */
-    private static final Set<String> WHOLE_NUMBER_FIELDS = Set.of("age", "durationDays", "painScore");
     private static final int SHOWN_DIGITS = 30;
 
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -123,11 +119,6 @@ final class CaseReader {
         String id = fields.get("id") instanceof String text ? text : null;
         if (values.problem != null) {
             return new Rejected(where, id, where + ": " + values.problem);
-        }
-        for (String name : WHOLE_NUMBER_FIELDS) {
-            if (fields.get(name) instanceof BigInteger huge) {
-                return new Rejected(where, id, where + ": " + name + " is out of range, was " + shorten(huge));
-            }
         }
         try {
             return new Valid(where, TriageCase.fromFields(fields));
@@ -236,12 +227,6 @@ final class CaseReader {
         public String toString() {
             return text.length() > SHOWN_DIGITS ? text.substring(0, SHOWN_DIGITS) + "…" : text;
         }
-    }
-
-    private static String shorten(BigInteger number) {
-        String digits = number.toString();
-        return digits.length() > SHOWN_DIGITS ? digits.substring(0, SHOWN_DIGITS) + "… (" + digits.length()
-                + " digits)" : digits;
     }
 
     private static String describe(JsonToken token) {
