@@ -1,0 +1,77 @@
+package health.triage.bench;
+
+import health.triage.Finding;
+import health.triage.internal.RuleFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A generated rule base {@code factor} times the size of the real one, over the same vocabulary: the real DRL files,
+ * plus {@code factor - 1} variants of each in which every {@code Finding.X} is replaced through a fixed random
+ * permutation of the vocabulary (a different one per variant), rule names get a suffix and ids a suffix. The
+ * variants are different rules (Drools cannot share their conditions with the real ones), in the same stages, with
+ * the same kinds of patterns, joins, collects and activation groups.
+ *
+ * <p>As a program: {@code ScaledRules FACTOR FOLDER} writes the rule base to FOLDER, for {@code --rules}.
+ */
+public final class ScaledRules {
+
+    private static final Pattern FINDING = Pattern.compile("Finding\\.([A-Z_]+)");
+    private static final Pattern RULE_NAME = Pattern.compile("(?m)^rule \"([^\"]*)\"");
+    private static final Pattern RULE_ID = Pattern.compile("@id\\(([^)]*)\\)");
+
+    private ScaledRules() {
+    }
+
+    /** Writes the real rule base and its variants to a folder, which is created if needed. */
+    public static Path write(int factor, Path folder) {
+        try {
+            Files.createDirectories(folder);
+            Map<String, String> real = RuleFiles.fromClasspath().files();
+            for (Map.Entry<String, String> file : real.entrySet()) {
+                Files.writeString(folder.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+                for (int variant = 2; variant <= factor; variant++) {
+                    String name = file.getKey().replace(".drl", "-variant" + variant + ".drl");
+                    Files.writeString(folder.resolve(name), variant(file.getValue(), variant), StandardCharsets.UTF_8);
+                }
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String variant(String drl, int variant) {
+        List<Finding> permuted = new ArrayList<>(List.of(Finding.values()));
+        Collections.shuffle(permuted, new Random(variant));
+        String text = replace(FINDING, drl, m -> "Finding." + permuted.get(Finding.valueOf(m.group(1)).ordinal()).name());
+        text = replace(RULE_NAME, text, m -> "rule \"" + m.group(1) + " (variant " + variant + ")\"");
+        return replace(RULE_ID, text, m -> "@id(" + m.group(1) + "-V" + variant + ")");
+    }
+
+    private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {
+        Matcher m = pattern.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(with.apply(m)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    public static void main(String[] args) {
+        Path folder = write(Integer.parseInt(args[0]), Path.of(args[1]));
+        System.out.println("rule base written to " + folder);
+    }
+}
