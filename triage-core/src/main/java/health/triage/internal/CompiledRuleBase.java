@@ -69,7 +69,7 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
         } finally {
             services.getRepository().removeKieModule(releaseId);
         }
-        Map<String, RuleInfo> rules = describe(kieBase, problems);
+        Map<String, RuleInfo> rules = describe(kieBase, RuleTexts.of(files), problems);
         if (!problems.isEmpty()) {
             throw new RuleBaseException(sorted(problems));
         }
@@ -79,26 +79,31 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
         return new CompiledRuleBase(kieBase, version, rules);
     }
 
-    private static Map<String, RuleInfo> describe(KieBase kieBase, List<Problem> problems) {
+    private static Map<String, RuleInfo> describe(KieBase kieBase, Map<String, RuleTexts.RuleText> texts,
+                                                  List<Problem> problems) {
         Map<String, RuleInfo> rules = new HashMap<>();
         Map<String, String> ruleById = new HashMap<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
                 String id = metadata(rule, "id");
                 String source = metadata(rule, "source");
-                String where = kiePackage.getName() + ": rule \"" + rule.getName() + "\"";
+                RuleTexts.RuleText text = texts.getOrDefault(rule.getName(),
+                        new RuleTexts.RuleText(rule.getName(), kiePackage.getName(), 0, 0, "findings", "", ""));
                 if (id.isEmpty()) {
-                    problems.add(new Problem(where, 0, 0, "the rule has no @id"));
+                    problems.add(new Problem(text.file(), text.firstLine(), 1,
+                            "rule \"" + rule.getName() + "\" has no @id"));
                 } else if (ruleById.containsKey(id)) {
-                    problems.add(new Problem(where, 0, 0, "the rule has the same @id " + id + " as rule \""
-                            + ruleById.get(id) + "\""));
+                    problems.add(new Problem(text.file(), text.firstLine(), 1, "rule \"" + rule.getName()
+                            + "\" has the same @id " + id + " as rule \"" + ruleById.get(id) + "\""));
                 } else {
                     ruleById.put(id, rule.getName());
                 }
                 if (source.isEmpty()) {
-                    problems.add(new Problem(where, 0, 0, "the rule has no @source"));
+                    problems.add(new Problem(text.file(), text.firstLine(), 1,
+                            "rule \"" + rule.getName() + "\" has no @source"));
                 }
-                rules.put(rule.getName(), new RuleInfo(id, rule.getName(), source));
+                rules.put(rule.getName(), new RuleInfo(id, rule.getName(), source, text.file(), text.firstLine(),
+                        text.stage(), text.conditions(), text.conclusion()));
             }
         }
         return rules;
