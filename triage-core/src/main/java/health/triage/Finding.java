@@ -120,15 +120,17 @@ public enum Finding {
 
     private final Group group;
     private final String definition;
+    private final String code;
 
     Finding(Group group, String definition) {
         this.group = group;
         this.definition = definition;
+        this.code = name().toLowerCase(Locale.ROOT);
     }
 
     /** The stable code used in case files and rules, such as {@code saddle_numbness}. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     /** A one-line plain definition of what "yes" means for this finding. */

@@ -33,10 +33,12 @@ import org.kie.api.runtime.rule.AgendaGroup;
 import org.kie.api.runtime.rule.Match;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -77,14 +79,35 @@ public final class Evaluation {
         return new Evaluation(ruleBase, match -> !match.getRule().getName().equals(ruleName)).assess(triageCase);
     }
 
+    /**
+     * Every possible answer, made once: answers are immutable, and each session holds at most one per finding, so
+     * sessions (and threads) can share them. Indexed by finding ordinal.
+     */
+    private static final Answer[] PRESENT = answers(Boolean.TRUE);
+    private static final Answer[] ABSENT = answers(Boolean.FALSE);
+    private static final Answer[] UNKNOWN = answers(null);
+    private static final Finding[] FINDINGS = Finding.values();
+
+    private static Answer[] answers(Boolean value) {
+        return Arrays.stream(Finding.values()).map(finding -> Answer.of(finding, value)).toArray(Answer[]::new);
+    }
+
+    private static Answer answer(Finding finding, Boolean value) {
+        return (value == null ? UNKNOWN : value ? PRESENT : ABSENT)[finding.ordinal()];
+    }
+
     private Assessment assess(TriageCase c) {
+        // A new session per assessment, on purpose: sessions of kieBase.newKieSessionsPool(n) are reset when given
+        // back, and a reset session no longer honours activation groups (the likely-source table then fires two
+        // rows, SRC-03 and SRC-05, so results change). PERFORMANCE.md has the measurement.
         KieSession session = ruleBase.kieBase().newKieSession();
         try {
             session.addEventListener(new Listener());
             session.addEventListener(new Inserts());
             session.insert(new Patient(c.age(), c.sex(), c.pregnant(), c.durationDays(), c.painScore()));
-            for (Finding finding : Finding.values()) {
-                session.insert(Answer.of(finding, c.findings().get(finding)));
+            Map<Finding, Boolean> findings = c.findings();
+            for (Finding finding : FINDINGS) {
+                session.insert(answer(finding, findings.get(finding)));
             }
             session.fireAllRules(filter);
 
@@ -98,9 +121,10 @@ public final class Evaluation {
             fire(session, Stage.ADVICE);
             rejectLateDecisions();
 
+            List<Cue> cues = conclusions(Cue.class, CUE_ORDER);
             return new Assessment(c.id(), disposition, source,
-                    conclusions(Cue.class, CUE_ORDER).stream().filter(cue -> cue.pointsTo() == source).toList(),
-                    conclusions(Cue.class, CUE_ORDER).stream().filter(cue -> cue.pointsTo() != source).toList(),
+                    cues.stream().filter(cue -> cue.pointsTo() == source).toList(),
+                    cues.stream().filter(cue -> cue.pointsTo() != source).toList(),
                     conclusions(RedFlag.class, Comparator.comparing(RedFlag::level).thenComparing(RedFlag::code)
                             .thenComparing(RedFlag::text)),
                     conclusions(Unanswered.class, Comparator.comparing(Unanswered::finding)).stream()
@@ -177,10 +201,17 @@ public final class Evaluation {
         return concluded().filter(type::isInstance).map(type::cast).distinct().sorted(order).toList();
     }
 
+    /** A firing with the text of its findings, joined once rather than at every comparison of the sort. */
+    private record Sortable(Fired fired, String findings) {
+    }
+
     private List<Reason> reasons() {
         return fired.stream()
-                .sorted(Comparator.comparing(Fired::stage).thenComparing(f -> f.rule().id())
-                        .thenComparing(f -> String.join(",", f.findings())))
+                .map(f -> new Sortable(f, String.join(",", f.findings())))
+                .sorted(Comparator.comparing((Sortable s) -> s.fired().stage())
+                        .thenComparing(s -> s.fired().rule().id())
+                        .thenComparing(Sortable::findings))
+                .map(Sortable::fired)
                 .map(f -> new Reason(f.rule().id(), f.rule().name(), f.rule().source(), f.findings(),
                         f.concluded().stream().map(Evaluation::levelOf).flatMap(Optional::stream)
                                 .min(Comparator.naturalOrder()).orElse(null)))
