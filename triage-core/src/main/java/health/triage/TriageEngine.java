@@ -86,8 +86,11 @@ public final class TriageEngine implements AutoCloseable {
          * @throws IllegalStateException    when no folder is given and no rule base is on the classpath
          */
         public TriageEngine build() {
-            RuleFiles files = rulesDirectory == null ? RuleFiles.fromClasspath() : RuleFiles.fromDirectory(rulesDirectory);
-            return new TriageEngine(CompiledRuleBase.compile(files));
+            if (rulesDirectory == null) {
+                // the executable model pre-built from the same DRL when triage-rules was built, else the DRL
+                return new TriageEngine(CompiledRuleBase.load(RuleFiles.fromClasspath()));
+            }
+            return new TriageEngine(CompiledRuleBase.compile(RuleFiles.fromDirectory(rulesDirectory)));
         }
     }
 }

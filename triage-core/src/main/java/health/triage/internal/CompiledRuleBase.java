@@ -44,17 +44,45 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
     /** Compiles the files; every rule must carry {@code @id} and {@code @source}, and ids must be unique. */
     public static CompiledRuleBase compile(RuleFiles files) {
         long started = System.nanoTime();
-        KieServices services = KieServices.Factory.get();
-        if (services == null) {
-            throw new IllegalStateException("Drools is not on the classpath (KieServices not found): add drools-mvel");
-        }
-        KieFileSystem fileSystem = services.newKieFileSystem();
+        KieServices services = services();
         ReleaseId releaseId = services.newReleaseId("health.triage.generated", "rulebase-" + BUILDS.incrementAndGet(),
                 "1.0.0");
+        build(services, files, releaseId, null);
+        KieBase kieBase;
+        try {
+            kieBase = services.newKieContainer(releaseId).getKieBase();
+        } finally {
+            services.getRepository().removeKieModule(releaseId);
+        }
+        return described(kieBase, files, started, "compiled from DRL");
+    }
+
+    /**
+     * The rule base of these files, from the executable model that the build of triage-rules made from the same DRL
+     * text ({@link PrebuiltModel}) when there is one, otherwise compiled like {@link #compile(RuleFiles)}. Both give
+     * the same rules, checked the same way; the model only saves compiling the DRL at run time.
+     */
+    public static CompiledRuleBase load(RuleFiles files) {
+        long started = System.nanoTime();
+        return PrebuiltModel.load(files)
+                .map(kieBase -> described(kieBase, files, started, "loaded from the pre-built executable model"))
+                .orElseGet(() -> compile(files));
+    }
+
+    /**
+     * Builds the files into a KIE module, as DRL ({@code projectType} null) or as another project type such as the
+     * executable model.
+     *
+     * @throws RuleBaseException listing every compilation error with its file, line and column
+     */
+    static KieBuilder build(KieServices services, RuleFiles files, ReleaseId releaseId,
+                            Class<? extends KieBuilder.ProjectType> projectType) {
+        KieFileSystem fileSystem = services.newKieFileSystem();
         fileSystem.generateAndWritePomXML(releaseId);
         files.files().forEach((name, text) -> fileSystem.write(PREFIX + name, services.getResources()
                 .newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setResourceType(ResourceType.DRL)));
-        KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
+        KieBuilder builder = services.newKieBuilder(fileSystem);
+        builder = projectType == null ? builder.buildAll() : builder.buildAll(projectType);
         List<Problem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             problems.add(new Problem(fileName(message.getPath()), Math.max(message.getLine(), 0),
@@ -63,18 +91,25 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
         if (!problems.isEmpty()) {
             throw new RuleBaseException(sorted(located(problems)));
         }
-        KieBase kieBase;
-        try {
-            kieBase = services.newKieContainer(releaseId).getKieBase();
-        } finally {
-            services.getRepository().removeKieModule(releaseId);
+        return builder;
+    }
+
+    static KieServices services() {
+        KieServices services = KieServices.Factory.get();
+        if (services == null) {
+            throw new IllegalStateException("Drools is not on the classpath (KieServices not found): add drools-mvel");
         }
+        return services;
+    }
+
+    private static CompiledRuleBase described(KieBase kieBase, RuleFiles files, long started, String how) {
+        List<Problem> problems = new ArrayList<>();
         Map<String, RuleInfo> rules = describe(kieBase, RuleTexts.of(files), problems);
         if (!problems.isEmpty()) {
             throw new RuleBaseException(sorted(problems));
         }
         String version = files.version();
-        LOG.info("rule base {} compiled: {} rules from {} files in {} ms", version, rules.size(), files.files().size(),
+        LOG.info("rule base {} {}: {} rules from {} files in {} ms", version, how, rules.size(), files.files().size(),
                 (System.nanoTime() - started) / 1_000_000);
         return new CompiledRuleBase(kieBase, version, rules);
     }

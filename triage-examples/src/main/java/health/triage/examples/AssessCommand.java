@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -123,35 +124,28 @@ final class AssessCommand implements Callable<Integer> {
             return TriageCommand.RULE_BASE;
         }
 
-        int total = 0;
-        int rejected = 0;
-        int failed = 0;
+        Tally tally = new Tally();
+        Progress progress = Progress.onTerminal(err);
+        progress.inputs(inputs.size());
         try (engine) {
-            for (Input input : inputs) {
-                for (CaseReader.Read read : cases(input)) {
-                    total++;
-                    if (read instanceof CaseReader.Valid valid) {
-                        Assessment assessment;
-                        try {
-                            assessment = engine.assess(valid.triageCase());
-                        } catch (RuntimeException e) {
-                            failed++;
-                            String error = valid.where() + ": the rule base failed on this case: " + e.getMessage();
-                            err.println(spec.qualifiedName() + ": " + error);
-                            print(out, json ? JsonResults.error(valid.where(), valid.id(), error)
-                                    : Report.rejected(valid.where(), valid.id(), error));
-                            continue;
-                        }
-                        print(out, json ? JsonResults.line(valid.where(), assessment)
-                                : Report.of(valid.where(), valid.triageCase(), assessment));
-                    } else if (read instanceof CaseReader.Rejected bad) {
-                        rejected++;
-                        print(out, json ? JsonResults.error(bad.where(), bad.id(), bad.error())
-                                : Report.rejected(bad.where(), bad.id(), bad.error()));
-                    }
+            for (int i = 0; i < inputs.size(); i++) {
+                Input input = inputs.get(i);
+                CaseReader.Source source = source(input);
+                // the whole input is checked first, so a file that is not valid JSON is rejected before any case of
+                // it is assessed; then its cases are read and assessed one at a time, in constant memory
+                CaseReader.Checked checked = CaseReader.check(input.name(), source);
+                if (checked.rejected() != null) {
+                    assess(engine, checked.rejected(), tally, out, err, progress);
+                    continue;
                 }
+                progress.startInput(i, checked.cases());
+                CaseReader.stream(input.name(), source, read -> assess(engine, read, tally, out, err, progress));
             }
         }
+        progress.finish();
+        int total = tally.total;
+        int rejected = tally.rejected;
+        int failed = tally.failed;
         if (rejected + failed > 0) {
             err.println(spec.qualifiedName() + ": " + (rejected + failed) + " of " + total
                     + (total == 1 ? " case" : " cases") + " could not be assessed; see "
@@ -234,16 +228,58 @@ final class AssessCommand implements Callable<Integer> {
         }
     }
 
-    /** The cases of an input; an input that cannot be read is one rejected case. */
-    private List<CaseReader.Read> cases(Input input) {
+    /** How many cases were read, rejected and failed. */
+    private static final class Tally {
+        int total;
+        int rejected;
+        int failed;
+    }
+
+    /** Assesses one case read from the input and prints its result, or prints why it could not be assessed. */
+    private void assess(TriageEngine engine, CaseReader.Read read, Tally tally, PrintWriter out, PrintWriter err,
+                        Progress progress) {
+        tally.total++;
+        if (read instanceof CaseReader.Valid valid) {
+            Assessment assessment;
+            try {
+                assessment = engine.assess(valid.triageCase());
+            } catch (RuntimeException e) {
+                tally.failed++;
+                String error = valid.where() + ": the rule base failed on this case: " + e.getMessage();
+                progress.clear();
+                err.println(spec.qualifiedName() + ": " + error);
+                print(out, json ? JsonResults.error(valid.where(), valid.id(), error)
+                        : Report.rejected(valid.where(), valid.id(), error));
+                progress.caseDone();
+                return;
+            }
+            print(out, json ? JsonResults.line(valid.where(), assessment)
+                    : Report.of(valid.where(), valid.triageCase(), assessment));
+        } else if (read instanceof CaseReader.Rejected bad) {
+            tally.rejected++;
+            print(out, json ? JsonResults.error(bad.where(), bad.id(), bad.error())
+                    : Report.rejected(bad.where(), bad.id(), bad.error()));
+        }
+        progress.caseDone();
+    }
+
+    /**
+     * Where an input's cases come from. A file is opened again for each pass over it, so it is never held in memory
+     * whole; standard input can be read only once, so its bytes are kept (its cases are still read one at a time).
+     */
+    private CaseReader.Source source(Input input) {
+        if (!input.isStdin()) {
+            return () -> Files.newInputStream(input.file());
+        }
         byte[] content;
         try {
-            content = input.isStdin() ? parent.stdin().readAllBytes() : Files.readAllBytes(input.file());
+            content = parent.stdin().readAllBytes();
         } catch (IOException e) {
-            return List.of(new CaseReader.Rejected(input.name(), null, input.name() + ": cannot be read: "
-                    + e.getMessage()));
+            return () -> {
+                throw new IOException(e.getMessage(), e);
+            };
         }
-        return CaseReader.read(input.name(), content);
+        return () -> new ByteArrayInputStream(content);
     }
 
     private static void print(PrintWriter out, String text) {

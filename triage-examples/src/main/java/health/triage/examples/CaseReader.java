@@ -11,11 +11,14 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads case files: one JSON case object, or a JSON array of case objects. Each case becomes a {@link TriageCase}
@@ -61,6 +64,21 @@ final class CaseReader {
     private CaseReader() {
     }
 
+    /** An input that can be opened more than once: a file, or bytes in memory. */
+    @FunctionalInterface
+    interface Source {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * The result of checking a whole input before any of its cases is assessed.
+     *
+     * @param cases    how many cases (valid or not) it holds
+     * @param rejected why the input is rejected as a whole, or {@code null} when its cases can be read
+     */
+    record Checked(int cases, Rejected rejected) {
+    }
+
     /**
      * The cases in a file's content, in order.
      *
@@ -68,45 +86,91 @@ final class CaseReader {
      * @param content the raw bytes (UTF-8, or UTF-16/32 with or without a byte order mark)
      */
     static List<Read> read(String name, byte[] content) {
-        List<Read> cases = new ArrayList<>();
+        Source source = () -> new ByteArrayInputStream(content);
+        Checked checked = check(name, source);
+        if (checked.rejected() != null) {
+            return List.of(checked.rejected());
+        }
+        List<Read> cases = new ArrayList<>(checked.cases());
+        stream(name, source, cases::add);
+        return cases;
+    }
+
+    /**
+     * Reads a whole input once without keeping its cases, to count them and to find what rejects the input as a
+     * whole (malformed JSON, content after the case or array, a reader limit), before any case is assessed. Memory
+     * use does not grow with the size of the input.
+     */
+    static Checked check(String name, Source source) {
+        return walk(name, source, null);
+    }
+
+    /**
+     * Gives each case of an input to {@code sink} as soon as it is read, in order, holding one case at a time. Call
+     * {@link #check} first: an input that is rejected as a whole gives its cases up to the problem, then the
+     * rejection.
+     */
+    static void stream(String name, Source source, Consumer<Read> sink) {
+        Checked checked = walk(name, source, sink);
+        if (checked.rejected() != null) {
+            sink.accept(checked.rejected());
+        }
+    }
+
+    /** Reads the input; gives each case to {@code sink} unless it is null (then the cases are only checked). */
+    private static Checked walk(String name, Source source, Consumer<Read> sink) {
+        int count = 0;
         JsonParser open = null;
-        try (JsonParser parser = JSON.createParser(content)) {
+        try (InputStream in = source.open(); JsonParser parser = JSON.createParser(in)) {
             open = parser;
             JsonToken first = parser.nextToken();
             if (first == null) {
-                return List.of(new Rejected(name, null,
+                return rejected(count, new Rejected(name, null,
                         name + ": the file is empty; expected a case object or an array of case objects"));
             }
             if (first == JsonToken.START_ARRAY) {
-                int index = 0;
                 for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-                    cases.add(element(name + "[" + index + "]", parser, true));
-                    index++;
+                    Read read = element(sink == null ? name : name + "[" + count + "]", parser, true, sink != null);
+                    count++;
+                    if (sink != null) {
+                        sink.accept(read);
+                    }
                 }
             } else {
-                cases.add(element(name, parser, false));
+                Read read = element(name, parser, false, sink != null);
+                count++;
+                if (sink != null) {
+                    sink.accept(read);
+                }
             }
             JsonToken extra = parser.nextToken();
             if (extra != null) {
                 JsonLocation at = parser.currentTokenLocation();
-                return List.of(new Rejected(name, null, name + ": unexpected content after the "
+                return rejected(count, new Rejected(name, null, name + ": unexpected content after the "
                         + (first == JsonToken.START_ARRAY ? "array" : "case") + " at line " + at.getLineNr()
                         + ", column " + at.getColumnNr() + "; a file holds one case object or one array of them"));
             }
-            return cases;
+            return new Checked(count, null);
         } catch (StreamConstraintsException e) {
-            return List.of(new Rejected(name, null, name + ": " + beyondLimit(e, open)));
+            return rejected(count, new Rejected(name, null, name + ": " + beyondLimit(e, open)));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            return List.of(new Rejected(name, null, name + ": malformed JSON" + where + ": " + clean(e)));
+            return rejected(count, new Rejected(name, null, name + ": malformed JSON" + where + ": " + clean(e)));
         } catch (IOException e) {
-            return List.of(new Rejected(name, null, name + ": cannot be read: " + e.getMessage()));
+            return rejected(count, new Rejected(name, null, name + ": cannot be read: " + e.getMessage()));
         }
     }
 
-    /** Reads the value at the parser's current token as one case. */
-    private static Read element(String where, JsonParser parser, boolean inArray) throws IOException {
+    private static Checked rejected(int count, Rejected rejected) {
+        return new Checked(count, rejected);
+    }
+
+    /**
+     * Reads the value at the parser's current token as one case; without {@code build}, only reads it through (the
+     * result is then not to be used).
+     */
+    private static Read element(String where, JsonParser parser, boolean inArray, boolean build) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             String found = describe(parser.currentToken());
             parser.skipChildren();
@@ -119,6 +183,9 @@ final class CaseReader {
         String id = fields.get("id") instanceof String text ? text : null;
         if (values.problem != null) {
             return new Rejected(where, id, where + ": " + values.problem);
+        }
+        if (!build) {
+            return null;
         }
         try {
             return new Valid(where, TriageCase.fromFields(fields));

@@ -275,4 +275,50 @@ class CaseReaderTest {
 
         assertInstanceOf(CaseReader.Valid.class, CaseReader.read("in.json", content).get(0));
     }
+
+    @Test
+    void check_arrayFile_countsItsCasesWithoutBuildingThem() {
+        byte[] json = "[{\"age\": 30}, {\"age\": 31}, {\"age\": 999}]".getBytes(StandardCharsets.UTF_8);
+        CaseReader.Checked checked = CaseReader.check("a.json", () -> new java.io.ByteArrayInputStream(json));
+        assertEquals(3, checked.cases());
+        assertNull(checked.rejected());
+    }
+
+    @Test
+    void stream_givesEachCaseBeforeReadingTheNext() {
+        byte[] json = "[{\"age\": 30}, {\"age\": 31}]".getBytes(StandardCharsets.UTF_8);
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        // a source that says how far the reader has got: one byte at a time, so the parser cannot read ahead
+        java.io.InputStream slow = new java.io.InputStream() {
+            private int next;
+
+            @Override
+            public int read() {
+                return next < json.length ? json[next++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (next >= json.length) {
+                    return -1;
+                }
+                buffer[offset] = json[next++];
+                seen.add("byte");
+                return 1;
+            }
+        };
+        CaseReader.stream("a.json", () -> slow, read -> seen.add(read.where()));
+        int first = seen.indexOf("a.json[0]");
+        int second = seen.indexOf("a.json[1]");
+        assertTrue(first > 0 && second > first && seen.subList(first, second).contains("byte"),
+                "the first case must be given before the second is read: " + seen);
+    }
+
+    @Test
+    void check_malformedAfterValidCases_rejectsTheWholeFile() {
+        byte[] json = "[{\"age\": 30}, {\"age\": 31} oops".getBytes(StandardCharsets.UTF_8);
+        CaseReader.Checked checked = CaseReader.check("a.json", () -> new java.io.ByteArrayInputStream(json));
+        assertTrue(checked.rejected().error().startsWith("a.json: malformed JSON at line 1"),
+                checked.rejected().error());
+    }
 }
