@@ -48,20 +48,22 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
         if (services == null) {
             throw new IllegalStateException("Drools is not on the classpath (KieServices not found): add drools-mvel");
         }
-        KieFileSystem fileSystem = services.newKieFileSystem();
         ReleaseId releaseId = services.newReleaseId("health.triage.generated", "rulebase-" + BUILDS.incrementAndGet(),
                 "1.0.0");
-        fileSystem.generateAndWritePomXML(releaseId);
-        files.files().forEach((name, text) -> fileSystem.write(PREFIX + name, services.getResources()
-                .newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setResourceType(ResourceType.DRL)));
-        KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
+        KieBuilder builder;
+        try {
+            builder = build(services, releaseId, files.files());
+        } catch (RuntimeException e) {
+            services.getRepository().removeKieModule(releaseId);
+            throw new RuleBaseException(List.of(crash(services, files, e)));
+        }
         List<Problem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             problems.add(new Problem(fileName(message.getPath()), Math.max(message.getLine(), 0),
                     Math.max(message.getColumn(), 0), message.getText().strip()));
         }
         if (!problems.isEmpty()) {
-            throw new RuleBaseException(sorted(located(problems)));
+            throw new RuleBaseException(sorted(located(ProblemLocations.locate(problems, files.files()))));
         }
         KieBase kieBase;
         try {
@@ -77,6 +79,70 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
         LOG.info("rule base {} compiled: {} rules from {} files in {} ms", version, rules.size(), files.files().size(),
                 (System.nanoTime() - started) / 1_000_000);
         return new CompiledRuleBase(kieBase, version, rules);
+    }
+
+    private static KieBuilder build(KieServices services, ReleaseId releaseId, Map<String, String> files) {
+        KieFileSystem fileSystem = services.newKieFileSystem();
+        fileSystem.generateAndWritePomXML(releaseId);
+        files.forEach((name, text) -> fileSystem.write(PREFIX + name, services.getResources()
+                .newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setResourceType(ResourceType.DRL)));
+        return services.newKieBuilder(fileSystem).buildAll();
+    }
+
+    /**
+     * Drools itself can fail on some mistakes instead of reporting them (a missing comma between the values of an
+     * {@code insert( new ... )} throws StringIndexOutOfBoundsException). Finds the rule it fails on by compiling
+     * each file alone, then each rule of that file alone (the other rules blanked out, so lines stay where they
+     * are), and names it. Costs one compilation per file and per rule of the failing file, on this error path only.
+     */
+    private static Problem crash(KieServices services, RuleFiles files, RuntimeException failure) {
+        String cause = rootCause(failure);
+        for (Map.Entry<String, String> file : files.files().entrySet()) {
+            if (!fails(services, Map.of(file.getKey(), file.getValue()))) {
+                continue;
+            }
+            String[] lines = file.getValue().split("\\R", -1);
+            List<RuleTexts.RuleText> rules = RuleTexts.split(file.getKey(), file.getValue());
+            for (RuleTexts.RuleText rule : rules) {
+                String[] alone = lines.clone();
+                for (RuleTexts.RuleText other : rules) {
+                    if (other != rule) {
+                        for (int i = other.firstLine() - 1; i < other.lastLine(); i++) {
+                            alone[i] = "";
+                        }
+                    }
+                }
+                if (fails(services, Map.of(file.getKey(), String.join("\n", alone)))) {
+                    String first = lines[rule.firstLine() - 1];
+                    return new Problem(file.getKey(), rule.firstLine(), first.length() - first.stripLeading().length()
+                            + 1, "rule \"" + rule.name() + "\": Drools failed while compiling this rule: " + cause);
+                }
+            }
+            return new Problem(file.getKey(), 0, 0, "Drools failed while compiling this file: " + cause);
+        }
+        return new Problem("(rule base)", 0, 0, "Drools failed while compiling the rule base: " + cause);
+    }
+
+    /** Whether Drools throws (rather than reports problems) when it compiles these files. */
+    private static boolean fails(KieServices services, Map<String, String> files) {
+        ReleaseId probe = services.newReleaseId("health.triage.generated", "probe-" + BUILDS.incrementAndGet(),
+                "1.0.0");
+        try {
+            build(services, probe, files);
+            return false;
+        } catch (RuntimeException e) {
+            return true;
+        } finally {
+            services.getRepository().removeKieModule(probe);
+        }
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.toString();
     }
 
     private static Map<String, RuleInfo> describe(KieBase kieBase, Map<String, RuleTexts.RuleText> texts,
