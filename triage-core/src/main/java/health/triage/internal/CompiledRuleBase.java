@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -55,7 +56,7 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
             builder = build(services, releaseId, files.files());
         } catch (RuntimeException e) {
             services.getRepository().removeKieModule(releaseId);
-            throw new RuleBaseException(List.of(crash(services, files, e)));
+            throw new RuleBaseException(crash(services, files, e));
         }
         List<Problem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
@@ -91,36 +92,76 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
 
     /**
      * Drools itself can fail on some mistakes instead of reporting them (a missing comma between the values of an
-     * {@code insert( new ... )} throws StringIndexOutOfBoundsException). Finds the rule it fails on by compiling
-     * each file alone, then each rule of that file alone (the other rules blanked out, so lines stay where they
-     * are), and names it. Costs one compilation per file and per rule of the failing file, on this error path only.
+     * {@code insert( new ... )} can make it throw StringIndexOutOfBoundsException). Finds each
+     * rule it fails on by compiling each file alone, then each rule of a failing file alone (the other rules blanked
+     * out, so lines stay where they are), and names them; then compiles the rest without them, so that their other
+     * problems are reported too. Costs one compilation per file and per rule of a failing file, on this error path
+     * only.
      */
-    private static Problem crash(KieServices services, RuleFiles files, RuntimeException failure) {
+    private static List<Problem> crash(KieServices services, RuleFiles files, RuntimeException failure) {
         String cause = rootCause(failure);
+        List<Problem> problems = new ArrayList<>();
+        Map<String, String> rest = new TreeMap<>(files.files());
         for (Map.Entry<String, String> file : files.files().entrySet()) {
             if (!fails(services, Map.of(file.getKey(), file.getValue()))) {
                 continue;
             }
             String[] lines = file.getValue().split("\\R", -1);
             List<RuleTexts.RuleText> rules = RuleTexts.split(file.getKey(), file.getValue());
+            String[] without = lines.clone();
+            boolean found = false;
             for (RuleTexts.RuleText rule : rules) {
-                String[] alone = lines.clone();
-                for (RuleTexts.RuleText other : rules) {
-                    if (other != rule) {
-                        for (int i = other.firstLine() - 1; i < other.lastLine(); i++) {
-                            alone[i] = "";
-                        }
-                    }
-                }
-                if (fails(services, Map.of(file.getKey(), String.join("\n", alone)))) {
+                if (fails(services, Map.of(file.getKey(), String.join("\n", keepOnly(lines, rules, rule))))) {
+                    found = true;
                     String first = lines[rule.firstLine() - 1];
-                    return new Problem(file.getKey(), rule.firstLine(), first.length() - first.stripLeading().length()
-                            + 1, "rule \"" + rule.name() + "\": Drools failed while compiling this rule: " + cause);
+                    problems.add(new Problem(file.getKey(), rule.firstLine(), first.length()
+                            - first.stripLeading().length() + 1, "rule \"" + rule.name() + "\": Drools failed while "
+                            + "compiling this rule: " + cause));
+                    blank(without, rule);
                 }
             }
-            return new Problem(file.getKey(), 0, 0, "Drools failed while compiling this file: " + cause);
+            if (!found) {
+                problems.add(new Problem(file.getKey(), 0, 0, "Drools failed while compiling this file: " + cause));
+                rest.remove(file.getKey());
+            } else {
+                rest.put(file.getKey(), String.join("\n", without));
+            }
         }
-        return new Problem("(rule base)", 0, 0, "Drools failed while compiling the rule base: " + cause);
+        if (problems.isEmpty()) {
+            return List.of(new Problem("(rule base)", 0, 0, "Drools failed while compiling the rule base: " + cause));
+        }
+        ReleaseId probe = services.newReleaseId("health.triage.generated", "probe-" + BUILDS.incrementAndGet(),
+                "1.0.0");
+        try {
+            List<Problem> others = new ArrayList<>();
+            for (Message message : build(services, probe, rest).getResults().getMessages(Message.Level.ERROR)) {
+                others.add(new Problem(fileName(message.getPath()), Math.max(message.getLine(), 0), 0,
+                        message.getText().strip()));
+            }
+            problems.addAll(located(ProblemLocations.locate(others, rest)));
+        } catch (RuntimeException e) {
+            // the crashing rules are named; the others' problems show once those are fixed
+        } finally {
+            services.getRepository().removeKieModule(probe);
+        }
+        return sorted(problems);
+    }
+
+    /** The lines with every rule but {@code kept} blanked out. */
+    private static String[] keepOnly(String[] lines, List<RuleTexts.RuleText> rules, RuleTexts.RuleText kept) {
+        String[] alone = lines.clone();
+        for (RuleTexts.RuleText other : rules) {
+            if (other != kept) {
+                blank(alone, other);
+            }
+        }
+        return alone;
+    }
+
+    private static void blank(String[] lines, RuleTexts.RuleText rule) {
+        for (int i = rule.firstLine() - 1; i < rule.lastLine() && i < lines.length; i++) {
+            lines[i] = "";
+        }
     }
 
     /** Whether Drools throws (rather than reports problems) when it compiles these files. */

@@ -30,7 +30,8 @@ final class ProblemLocations {
             Pattern.compile("Unable to resolve ObjectType '([\\w.$]+)'"),
             Pattern.compile("Field Reader does not exist for declaration '(\\$?\\w+)'"),
             Pattern.compile("^Rule Compilation error (\\$?\\w+) cannot be resolved"),
-            Pattern.compile("^Rule Compilation error The method (\\w+)\\("));
+            Pattern.compile("^Rule Compilation error The method (\\w+)\\("),
+            Pattern.compile("^Rule Compilation error Syntax error on token \"([\\w$]+)\""));
     private static final Pattern CONSTRUCTOR = Pattern.compile("^Rule Compilation error The constructor (\\w+)\\(");
     private static final Pattern DUPLICATE_RULE = Pattern.compile("^Duplicate rule name: ");
 
