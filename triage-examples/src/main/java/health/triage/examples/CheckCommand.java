@@ -40,7 +40,7 @@ import java.util.stream.Stream;
         versionProvider = TriageCommand.Version.class,
         sortOptions = false,
         headerHeading = "",
-        header = "Check an edited copy of the rules: compile it, run every case, show what differs.",
+        header = "Check edited rules: compile them, run every case, show what differs.",
         descriptionHeading = "%n",
         description = {
                 "Compiles the rules of every .drl file in the --rules folder (such as a copy of the rules folder "
@@ -49,8 +49,8 @@ import java.util.stream.Stream;
                 "",
                 "When the rules compile, runs every case: the per-rule cases kept beside the rules in that folder "
                         + "(each *.cases.json, written on top of base-case.json) and, with --cases, the example "
-                        + "cases of a folder, checked against its expectations.csv (file, disposition, "
-                        + "likelySource, basis). Then prints a table of the cases whose outcome differs from their "
+                        + "cases of a folder, each checked against its row in that folder's expectations.csv "
+                        + "(columns: file, disposition, likelySource, basis). Then prints a table of the cases whose outcome differs from their "
                         + "expectation (the case, what was expected, what came out, what differs and which rules "
                         + "set the disposition) and lists the rules that no case fires.",
                 "",
