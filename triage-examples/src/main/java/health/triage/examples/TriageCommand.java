@@ -22,7 +22,7 @@ import java.util.Properties;
 @Command(name = "triage",
         mixinStandardHelpOptions = true,
         versionProvider = TriageCommand.Version.class,
-        subcommands = {AssessCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AssessCommand.class, RulebookCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {
                 "Decision support for buttock, hip and leg pain: triages a person's answers with a rule base and "
