@@ -1,6 +1,7 @@
 package health.triage.internal;
 
 import health.triage.RuleBaseException;
+import health.triage.RuleFile;
 import health.triage.RuleInfo;
 import health.triage.RuleBaseException.Problem;
 
@@ -31,8 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param kieBase the compiled rules
  * @param version identifies the exact rule text
  * @param rules   each rule's id, sentence and source, by rule name
+ * @param files   the files, with the comment each opens with
  */
-public record CompiledRuleBase(KieBase kieBase, String version, Map<String, RuleInfo> rules) {
+public record CompiledRuleBase(KieBase kieBase, String version, Map<String, RuleInfo> rules, List<RuleFile> files) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleBase.class);
     private static final String PREFIX = "src/main/resources/" + RuleFiles.CLASSPATH_FOLDER;
@@ -40,6 +42,7 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
 
     public CompiledRuleBase {
         rules = Map.copyOf(rules);
+        files = List.copyOf(files);
     }
 
     /** Compiles the files; every rule must carry {@code @id} and {@code @source}, and ids must be unique. */
@@ -79,7 +82,8 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
         String version = files.version();
         LOG.info("rule base {} compiled: {} rules from {} files in {} ms", version, rules.size(), files.files().size(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new CompiledRuleBase(kieBase, version, rules);
+        return new CompiledRuleBase(kieBase, version, rules, files.files().entrySet().stream()
+                .map(file -> new RuleFile(file.getKey(), RuleTexts.headerComment(file.getValue()))).toList());
     }
 
     private static KieBuilder build(KieServices services, ReleaseId releaseId, Map<String, String> files) {
