@@ -23,6 +23,13 @@ class RuleFilesTest {
     }
 
     @Test
+    void headerComment_isTheCommentTheFileOpensWith() {
+        assertEquals("What this file decides.\n\nSources: a guideline.",
+                RuleTexts.headerComment("// What this file decides.\n//\n// Sources: a guideline.\npackage x;\n// later"));
+        assertEquals("", RuleTexts.headerComment("package x;"));
+    }
+
+    @Test
     void version_changesWithAnyCharacterOfTheText() {
         RuleFiles edited = new RuleFiles(java.util.Map.of("minimal.drl",
                 minimal.files().get("minimal.drl").replace("URGENT", "ROUTINE")), "local");
