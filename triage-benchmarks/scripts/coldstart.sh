@@ -2,7 +2,9 @@
 # Cold start: whole-process time of `java -jar triage.jar assess --json CASE` against a plain JVM that reads the same
 # JSON case file (PlainRead: Jackson + the hand-coded baseline, no rules engine). Medians over RUNS runs each, with
 # hyperfine when it is installed (Debian: apt-get install hyperfine), otherwise with a small timing loop.
-# Also measured: the same command with an AppCDS archive of the CLI's classes (made once, by a training run).
+# Also measured: the DRL compiled at start-up (--rules on the same DRL, as before the executable model was pre-built),
+# and the default command with an AppCDS archive of the CLI's classes (made once, by a training run, as
+# triage-examples/bin/triage does), with and without -XX:TieredStopAtLevel=1.
 #
 # Usage (from the repository root, after mvn -B -Pbench -DskipTests package):
 #   bash triage-benchmarks/scripts/coldstart.sh [CASE] [RUNS]
@@ -18,12 +20,16 @@ ARCHIVE=$OUT/triage-cds.jsa
 
 # the AppCDS archive: one training run that assesses the case and dumps every class it loaded
 rm -f "$ARCHIVE"
-java -XX:ArchiveClassesAtExit="$ARCHIVE" -jar "$TRIAGE" assess --json "$CASE" > /dev/null 2> "$OUT/cds-training.log"
+java -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:disable -Xlog:all=error:stderr -jar "$TRIAGE" assess --json "$CASE" \
+  > /dev/null 2> "$OUT/cds-training.log"
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-declare -a NAMES=(plain-jvm-reads-json triage-assess triage-assess-appcds triage-assess-appcds-c1)
+RULES=triage-rules/src/main/resources/health/triage/rules
+declare -a NAMES=(plain-jvm-reads-json triage-assess-drl-compiled triage-assess triage-assess-appcds
+  triage-assess-appcds-c1)
 declare -a CMDS=(
   "java -cp $BENCH health.triage.bench.PlainRead $CASE"
+  "java -jar $TRIAGE assess --json --rules $RULES $CASE"
   "java -jar $TRIAGE assess --json $CASE"
   "java -XX:SharedArchiveFile=$ARCHIVE -jar $TRIAGE assess --json $CASE"
   "java -XX:SharedArchiveFile=$ARCHIVE -XX:TieredStopAtLevel=1 -jar $TRIAGE assess --json $CASE"

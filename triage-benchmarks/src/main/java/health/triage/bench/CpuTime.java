@@ -19,7 +19,9 @@ import java.util.concurrent.CyclicBarrier;
  * threads sharing one engine. Pauses of the whole JVM (garbage collection) are not in a thread's CPU time; the JMH
  * figures include them.
  *
- * <p>{@code CpuTime [SECONDS_PER_ROUND] [ROUNDS]}
+ * <p>{@code CpuTime [SECONDS_PER_ROUND] [ROUNDS] [FACTOR]}: with FACTOR, the engine is built from a folder holding a
+ * rule base FACTOR times the real size ({@link ScaledRules}; 1 is the real DRL from a folder), as {@code --rules}
+ * does, and the baseline check is skipped (a bigger rule base decides differently).
  */
 public final class CpuTime {
 
@@ -32,8 +34,18 @@ public final class CpuTime {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         TriageCase[] cases = Mix.cases();
-        try (TriageEngine engine = TriageEngine.builder().build()) {
-            AssessBenchmark.checkBaselineAgrees(engine, cases);
+        TriageEngine.Builder builder = TriageEngine.builder();
+        if (args.length > 2) {
+            int factor = Integer.parseInt(args[2]);
+            builder.rulesFrom(ScaledRules.write(factor, java.nio.file.Files.createTempDirectory("triage-rules-x")));
+        }
+        long buildStarted = System.nanoTime();
+        try (TriageEngine engine = builder.build()) {
+            System.out.printf(Locale.ROOT, "engine built in %d ms (%d rules)%n",
+                    (System.nanoTime() - buildStarted) / 1_000_000, engine.rules().size());
+            if (args.length <= 2) {
+                AssessBenchmark.checkBaselineAgrees(engine, cases);
+            }
             System.out.printf(Locale.ROOT, "load average at start: %s%n", loadAverage());
             timeEngine(engine, cases, seconds * 2L); // warm-up
             timeBaseline(cases, seconds);
