@@ -2,6 +2,7 @@ package health.triage;
 
 import health.triage.internal.CompiledRuleBase;
 import health.triage.internal.Evaluation;
+import health.triage.internal.QuestionPlanner;
 import health.triage.internal.RuleFiles;
 
 import java.nio.file.Path;
@@ -44,6 +45,38 @@ public final class TriageEngine implements AutoCloseable {
             throw new IllegalStateException("the engine is closed");
         }
         return Evaluation.run(ruleBase, triageCase);
+    }
+
+    /**
+     * What to ask next for a partial case, ranked, and whether the assessment is already complete.
+     *
+     * <p>Unanswered emergency-screen questions come first (saddle numbness, bladder trouble, bowel trouble, symptoms
+     * in both legs, worsening weakness, in that order); then the questions whose answer could change the
+     * disposition, on its own or together with other answers, those that could make it most urgent first; then the
+     * questions that could change only the likely source. What "could change" means is worked out from the rule base
+     * by assessing the case again with hypothetical answers, so a rule added to the rule base changes the questions
+     * by itself. Ties keep the order of {@link Finding}. The assessment is complete when no unanswered question could
+     * change the disposition; an emergency is always complete and has no questions: the interview stops there.
+     *
+     * <p>This runs one assessment of the case, two per unanswered finding and a few of whole completions of it.
+     *
+     * @throws NullPointerException  when the case is null
+     * @throws IllegalStateException when the engine is closed, or the rule base reaches no decision for the case or
+     *                               for one of the hypothetical answers
+     */
+    public NextQuestions nextQuestions(TriageCase triageCase) {
+        Objects.requireNonNull(triageCase, "case must not be null");
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+        QuestionPlanner.Plan plan = QuestionPlanner.plan(ruleBase, triageCase);
+        return new NextQuestions(plan.assessment(), plan.questions().stream()
+                .map(p -> {
+                    QuestionWording.Wording wording = QuestionWording.of(p.finding());
+                    return new Question(p.finding(), wording.patient(), wording.clinician(), wording.why(),
+                            p.priority(), p.rankReason());
+                })
+                .toList(), plan.complete());
     }
 
     /** Identifies the exact rule text in use: the release version and a short hash of the DRL files. */
