@@ -1,6 +1,5 @@
 package health.triage;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,14 +34,5 @@ public record NextQuestions(Assessment assessment, List<Question> questions, boo
     /** The most pressing question, or empty when none is worth asking. */
     public Optional<Question> first() {
         return questions.stream().findFirst();
-    }
-
-    /**
-     * The most pressing question whose finding is not in {@code alreadyAsked}: an interview passes the findings the
-     * person answered "don't know", so that it does not ask them again.
-     */
-    public Optional<Question> firstNotIn(Collection<Finding> alreadyAsked) {
-        Objects.requireNonNull(alreadyAsked, "alreadyAsked must not be null");
-        return questions.stream().filter(q -> !alreadyAsked.contains(q.finding())).findFirst();
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Assesses cases against a rule base. Build one engine and share it: {@link #assess(TriageCase)} is safe to call
@@ -65,11 +66,28 @@ public final class TriageEngine implements AutoCloseable {
      *                               for one of the hypothetical answers
      */
     public NextQuestions nextQuestions(TriageCase triageCase) {
+        return nextQuestions(triageCase, Set.of());
+    }
+
+    /**
+     * What to ask next, as {@link #nextQuestions(TriageCase)}, when the person answered some questions "don't know".
+     * Those findings stay unknown (never taken as no) and are not asked again; the other questions are ranked as if
+     * they will stay unknown, so a question that could only matter once they are answered is not asked. They still
+     * count for {@link NextQuestions#complete()}: while one of them could change the disposition, the assessment is
+     * not complete.
+     *
+     * @param dontKnow findings the person could not answer; those the case answers are ignored
+     * @throws NullPointerException  when the case or the set is null
+     * @throws IllegalStateException when the engine is closed, or the rule base reaches no decision for the case or
+     *                               for one of the hypothetical answers
+     */
+    public NextQuestions nextQuestions(TriageCase triageCase, Set<Finding> dontKnow) {
         Objects.requireNonNull(triageCase, "case must not be null");
+        Objects.requireNonNull(dontKnow, "dontKnow must not be null (use an empty set)");
         if (closed) {
             throw new IllegalStateException("the engine is closed");
         }
-        QuestionPlanner.Plan plan = QuestionPlanner.plan(ruleBase, triageCase);
+        QuestionPlanner.Plan plan = QuestionPlanner.plan(ruleBase, triageCase, dontKnow);
         return new NextQuestions(plan.assessment(), plan.questions().stream()
                 .map(p -> {
                     QuestionWording.Wording wording = QuestionWording.of(p.finding());

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -44,7 +46,12 @@ import java.util.stream.Stream;
  * completions in both directions matters for safety: with one-answer-at-a-time probing alone, a case could be called
  * complete while two unanswered findings together would make it more urgent.
  *
- * <p>Cost: one assessment of the case, two per unanswered finding, and at most six completions.
+ * <p>Findings the person answered "don't know" stay unknown in the completions that rank the other questions (so
+ * questions that could only matter once they are answered are not asked), and are never asked again; they still
+ * count for completeness, which is worked out over every unanswered finding.
+ *
+ * <p>Cost: one assessment of the case, two per unanswered finding, and at most six completions (twelve with "don't
+ * know" answers).
  */
 public final class QuestionPlanner {
 
@@ -71,25 +78,33 @@ public final class QuestionPlanner {
 
     private final CompiledRuleBase ruleBase;
     private final TriageCase base;
+    private final Set<Finding> dontKnow;
     private final Assessment now;
     private final Disposition current;
     private final LikelySource currentSource;
     private final List<Finding> unknown;
-    private final Map<Finding, Effect> effects = new EnumMap<>(Finding.class);
+    private final Map<Finding, Assessment> ifYes = new EnumMap<>(Finding.class);
+    private final Map<Finding, Assessment> ifNo = new EnumMap<>(Finding.class);
     private final Map<Finding, LikelySource> cueOf = new EnumMap<>(Finding.class);
 
-    private QuestionPlanner(CompiledRuleBase ruleBase, TriageCase base) {
+    private QuestionPlanner(CompiledRuleBase ruleBase, TriageCase base, Set<Finding> dontKnow) {
         this.ruleBase = ruleBase;
         this.base = base;
+        this.dontKnow = dontKnow.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(dontKnow));
         this.now = Evaluation.run(ruleBase, base);
         this.current = now.disposition();
         this.currentSource = now.likelySource();
         this.unknown = Arrays.stream(Finding.values()).filter(f -> !base.findings().containsKey(f)).toList();
     }
 
-    /** The next questions for a case, against a rule base. */
-    public static Plan plan(CompiledRuleBase ruleBase, TriageCase triageCase) {
-        return new QuestionPlanner(ruleBase, triageCase).plan();
+    /**
+     * The next questions for a case, against a rule base.
+     *
+     * @param dontKnow findings the person could not answer: never asked again, and left unknown in every probe that
+     *                 ranks the other questions (they still count for {@code complete})
+     */
+    public static Plan plan(CompiledRuleBase ruleBase, TriageCase triageCase, Set<Finding> dontKnow) {
+        return new QuestionPlanner(ruleBase, triageCase, dontKnow).plan();
     }
 
     private Plan plan() {
@@ -97,118 +112,163 @@ public final class QuestionPlanner {
             // stop rule: no answer lowers an emergency (every rule concludes "at least"); the interview ends here
             return new Plan(now, List.of(), true);
         }
-        unknown.forEach(f -> effects.put(f, new Effect()));
         for (Finding finding : unknown) {
-            alone(finding, true);
-            alone(finding, false);
-        }
-        for (Map<Finding, Boolean> completion : completions()) {
-            together(completion);
-        }
-        return ranked();
-    }
-
-    // --- probes ------------------------------------------------------------------------------------------------------
-
-    /** The case assessed with one finding answered. */
-    private void alone(Finding finding, boolean answer) {
-        Assessment probe = assess(Map.of(finding, answer));
-        Effect effect = effects.get(finding);
-        effect.disposition(probe.disposition(), answer, false, current);
-        if (probe.likelySource() != currentSource) {
-            effect.source(probe.likelySource(), answer, false);
-        }
-        if (answer) {
-            Stream.concat(probe.cuesFor().stream(), probe.cuesAgainst().stream())
+            ifYes.put(finding, assess(Map.of(finding, true)));
+            ifNo.put(finding, assess(Map.of(finding, false)));
+            Stream.concat(ifYes.get(finding).cuesFor().stream(), ifYes.get(finding).cuesAgainst().stream())
                     .filter(cue -> cue.finding() == finding)
                     .map(Cue::pointsTo)
                     .findFirst()
                     .ifPresent(source -> cueOf.put(finding, source));
         }
+        Analysis all = new Analysis(unknown);
+        List<Finding> askable = unknown.stream().filter(f -> !dontKnow.contains(f)).toList();
+        Analysis asked = askable.size() == unknown.size() ? all : new Analysis(askable);
+        List<Planned> questions = asked.ranked();
+        boolean complete = Stream.concat(questions.stream(), all.ranked().stream())
+                .allMatch(q -> q.priority() == Priority.LIKELY_SOURCE);
+        return new Plan(now, questions, complete);
     }
 
-    /**
-     * Whole completions of the unanswered findings, without duplicates: all yes, all no, and for each source the
-     * cues learnt from the single answers steered towards it (its cues yes, the other cues no), the rest once all
-     * yes and once all no.
-     */
-    private Set<Map<Finding, Boolean>> completions() {
-        Set<Map<Finding, Boolean>> completions = new LinkedHashSet<>();
-        if (unknown.isEmpty()) {
+    /** What answering each of some unanswered findings could do, the others staying unknown. */
+    private final class Analysis {
+        private final List<Finding> findings;
+        private final Map<Finding, Effect> effects = new EnumMap<>(Finding.class);
+
+        Analysis(List<Finding> findings) {
+            this.findings = findings;
+            for (Finding finding : findings) {
+                Effect effect = new Effect();
+                effects.put(finding, effect);
+                alone(effect, ifYes.get(finding), true);
+                alone(effect, ifNo.get(finding), false);
+            }
+            for (Map<Finding, Boolean> completion : completions()) {
+                together(completion);
+            }
+        }
+
+        /** The effect of one finding answered, everything else as it is. */
+        private void alone(Effect effect, Assessment probe, boolean answer) {
+            effect.disposition(probe.disposition(), answer, false, current);
+            if (probe.likelySource() != currentSource) {
+                effect.source(probe.likelySource(), answer, false);
+            }
+        }
+
+        /**
+         * Whole completions of the findings, without duplicates: all yes, all no, and for each source the cues learnt
+         * from the single answers steered towards it (its cues yes, the other cues no), the rest once all yes and once
+         * all no.
+         */
+        private Set<Map<Finding, Boolean>> completions() {
+            Set<Map<Finding, Boolean>> completions = new LinkedHashSet<>();
+            if (findings.isEmpty()) {
+                return completions;
+            }
+            completions.add(completion(f -> true));
+            completions.add(completion(f -> false));
+            for (LikelySource source : new TreeSet<>(cueOf.values())) {
+                for (boolean rest : new boolean[] {true, false}) {
+                    completions.add(completion(f -> cueOf.containsKey(f) ? cueOf.get(f) == source : rest));
+                }
+            }
             return completions;
         }
-        completions.add(completion(f -> true));
-        completions.add(completion(f -> false));
-        for (LikelySource source : new TreeSet<>(cueOf.values())) {
-            for (boolean rest : new boolean[] {true, false}) {
-                completions.add(completion(f -> cueOf.containsKey(f) ? cueOf.get(f) == source : rest));
+
+        private Map<Finding, Boolean> completion(Predicate<Finding> yes) {
+            Map<Finding, Boolean> answers = new EnumMap<>(Finding.class);
+            findings.forEach(f -> answers.put(f, yes.test(f)));
+            return Collections.unmodifiableMap(answers);
+        }
+
+        /** Attributes the change a whole completion makes to the findings it depends on. */
+        private void together(Map<Finding, Boolean> completion) {
+            Assessment probe = assess(completion);
+            Disposition reached = probe.disposition();
+            if (reached.isMoreUrgentThan(current)) {
+                // the findings cited, with their hypothetical answer, by the rules that ask for more than now
+                Map<Finding, Disposition> cited = new EnumMap<>(Finding.class);
+                for (Reason reason : probe.reasons()) {
+                    if (reason.raises() != null && reason.raises().isMoreUrgentThan(current)) {
+                        findings.stream().filter(f -> cites(reason, f, completion.get(f)))
+                                .forEach(f -> cited.merge(f, reason.raises(), Disposition::mostUrgent));
+                    }
+                }
+                if (cited.isEmpty()) {
+                    fallback(probe, completion).forEach(f -> cited.put(f, reached));
+                }
+                cited.forEach((f, level) -> effects.get(f).disposition(level, completion.get(f), true, current));
+            } else if (current.isMoreUrgentThan(reached)) {
+                // the findings whose being unanswered holds the disposition up, and the yes answers that allow less
+                Set<Finding> cited = new LinkedHashSet<>();
+                for (Reason reason : now.reasons()) {
+                    if (reason.raises() != null && reason.raises().isMoreUrgentThan(reached)) {
+                        findings.stream().filter(f -> cites(reason, f, null)).forEach(cited::add);
+                    }
+                }
+                Set<Reason> before = new HashSet<>(now.reasons());
+                for (Reason reason : probe.reasons()) {
+                    if (!before.contains(reason)) {
+                        findings.stream().filter(f -> completion.get(f) && cites(reason, f, true)).forEach(cited::add);
+                    }
+                }
+                if (cited.isEmpty()) {
+                    cited.addAll(fallback(probe, completion));
+                }
+                cited.forEach(f -> effects.get(f).disposition(reached, completion.get(f), true, current));
+            }
+            if (probe.likelySource() != currentSource) {
+                // the source is decided by cue counts: every unanswered cue takes part
+                findings.stream().filter(cueOf::containsKey)
+                        .forEach(f -> effects.get(f).source(probe.likelySource(), completion.get(f), true));
             }
         }
-        return completions;
-    }
 
-    private Map<Finding, Boolean> completion(java.util.function.Predicate<Finding> yes) {
-        Map<Finding, Boolean> answers = new EnumMap<>(Finding.class);
-        unknown.forEach(f -> answers.put(f, yes.test(f)));
-        return Collections.unmodifiableMap(answers);
-    }
-
-    /** Attributes the change a whole completion makes to the unanswered findings it depends on. */
-    private void together(Map<Finding, Boolean> completion) {
-        Assessment probe = assess(completion);
-        Disposition reached = probe.disposition();
-        if (reached.isMoreUrgentThan(current)) {
-            // the findings cited, with their hypothetical answer, by the rules that ask for more than now
-            Map<Finding, Disposition> cited = new EnumMap<>(Finding.class);
-            for (Reason reason : probe.reasons()) {
-                if (reason.raises() != null && reason.raises().isMoreUrgentThan(current)) {
-                    citing(reason, completion).forEach(f -> cited.merge(f, reason.raises(), Disposition::mostUrgent));
-                }
-            }
-            if (cited.isEmpty()) {
-                fallback(probe, completion).forEach(f -> cited.put(f, reached));
-            }
-            cited.forEach((f, level) -> effects.get(f).disposition(level, completion.get(f), true, current));
-        } else if (current.isMoreUrgentThan(reached)) {
-            // the findings whose being unanswered holds the disposition up, and the yes answers that allow less
-            Set<Finding> cited = new LinkedHashSet<>();
-            for (Reason reason : now.reasons()) {
-                if (reason.raises() != null && reason.raises().isMoreUrgentThan(reached)) {
-                    unknown.stream().filter(f -> cites(reason, f, null)).forEach(cited::add);
-                }
-            }
+        /**
+         * When no rule can be tied to the change: the findings that the completion's new rules cite, or failing that
+         * every finding of the completion, so that a change is never left without a question.
+         */
+        private List<Finding> fallback(Assessment probe, Map<Finding, Boolean> completion) {
             Set<Reason> before = new HashSet<>(now.reasons());
-            for (Reason reason : probe.reasons()) {
-                if (!before.contains(reason)) {
-                    unknown.stream().filter(f -> completion.get(f) && cites(reason, f, true)).forEach(cited::add);
+            List<Finding> cited = findings.stream()
+                    .filter(f -> probe.reasons().stream()
+                            .anyMatch(r -> !before.contains(r) && cites(r, f, completion.get(f))))
+                    .toList();
+            return cited.isEmpty() ? findings : cited;
+        }
+
+        /** The questions worth asking, ranked. */
+        private List<Planned> ranked() {
+            List<Planned> questions = new ArrayList<>();
+            for (Finding finding : EMERGENCY_SCREEN) {
+                if (effects.containsKey(finding)) {
+                    Effect effect = effects.get(finding);
+                    String change = effect.changesDisposition() ? " " + effect.dispositionReason(current) : "";
+                    questions.add(new Planned(finding, Priority.EMERGENCY_SCREEN,
+                            "Emergency screen: asked before any other question." + change));
                 }
             }
-            if (cited.isEmpty()) {
-                cited.addAll(fallback(probe, completion));
-            }
-            cited.forEach(f -> effects.get(f).disposition(reached, completion.get(f), true, current));
+            List<Finding> disposition = new ArrayList<>();
+            List<Finding> source = new ArrayList<>();
+            effects.forEach((finding, effect) -> {
+                if (EMERGENCY_SCREEN.contains(finding)) {
+                    return;
+                }
+                if (effect.changesDisposition()) {
+                    disposition.add(finding);
+                } else if (effect.sourceTo != null) {
+                    source.add(finding);
+                }
+            });
+            disposition.sort(Comparator.comparing((Finding f) -> effects.get(f), Effect.ORDER)
+                    .thenComparing(Comparator.naturalOrder()));
+            disposition.forEach(f -> questions.add(new Planned(f, Priority.DISPOSITION,
+                    effects.get(f).dispositionReason(current))));
+            source.forEach(f -> questions.add(new Planned(f, Priority.LIKELY_SOURCE,
+                    effects.get(f).sourceReason(currentSource))));
+            return questions;
         }
-        if (probe.likelySource() != currentSource) {
-            // the source is decided by cue counts: every unanswered cue takes part
-            cueOf.keySet().forEach(f -> effects.get(f).source(probe.likelySource(), completion.get(f), true));
-        }
-    }
-
-    /**
-     * When no rule can be tied to the change: the unanswered findings that the completion's new rules cite, or failing
-     * that every unanswered finding, so that a change is never left without a question.
-     */
-    private List<Finding> fallback(Assessment probe, Map<Finding, Boolean> completion) {
-        Set<Reason> before = new HashSet<>(now.reasons());
-        List<Finding> cited = unknown.stream()
-                .filter(f -> probe.reasons().stream()
-                        .anyMatch(r -> !before.contains(r) && cites(r, f, completion.get(f))))
-                .toList();
-        return cited.isEmpty() ? unknown : cited;
-    }
-
-    private List<Finding> citing(Reason reason, Map<Finding, Boolean> answers) {
-        return unknown.stream().filter(f -> cites(reason, f, answers.get(f))).toList();
     }
 
     /** Whether a reason used the answer {@code value} (true, false, or null for "not asked") of a finding. */
@@ -228,39 +288,6 @@ public final class QuestionPlanner {
             throw new IllegalStateException("cannot work out the next questions: with " + which + ", "
                     + e.getMessage(), e);
         }
-    }
-
-    // --- ranking -----------------------------------------------------------------------------------------------------
-
-    private Plan ranked() {
-        List<Planned> questions = new ArrayList<>();
-        for (Finding finding : EMERGENCY_SCREEN) {
-            if (effects.containsKey(finding)) {
-                Effect effect = effects.get(finding);
-                String change = effect.changesDisposition() ? " " + effect.dispositionReason(current) : "";
-                questions.add(new Planned(finding, Priority.EMERGENCY_SCREEN,
-                        "Emergency screen: asked before any other question." + change));
-            }
-        }
-        List<Finding> disposition = new ArrayList<>();
-        List<Finding> source = new ArrayList<>();
-        effects.forEach((finding, effect) -> {
-            if (EMERGENCY_SCREEN.contains(finding)) {
-                return;
-            }
-            if (effect.changesDisposition()) {
-                disposition.add(finding);
-            } else if (effect.sourceTo != null) {
-                source.add(finding);
-            }
-        });
-        disposition.sort(Comparator.comparing((Finding f) -> effects.get(f), Effect.ORDER).thenComparing(f -> f));
-        disposition.forEach(f -> questions.add(new Planned(f, Priority.DISPOSITION,
-                effects.get(f).dispositionReason(current))));
-        source.forEach(f -> questions.add(new Planned(f, Priority.LIKELY_SOURCE,
-                effects.get(f).sourceReason(currentSource))));
-        boolean complete = questions.stream().allMatch(q -> q.priority() == Priority.LIKELY_SOURCE);
-        return new Plan(now, questions, complete);
     }
 
     private static String yesNo(Boolean answer) {
