@@ -132,8 +132,8 @@ class TriageEngineTest {
         RuleBaseException e = assertThrows(RuleBaseException.class, () -> engine("missing-metadata"));
 
         assertEquals(List.of(
-                "health.triage.test: rule \"A rule without a source\":0:0: the rule has no @source",
-                "health.triage.test: rule \"A rule without an id\":0:0: the rule has no @id"),
+                "missing.drl:5:1: rule \"A rule without an id\" has no @id",
+                "missing.drl:13:1: rule \"A rule without a source\" has no @source"),
                 e.problems().stream().map(RuleBaseException.Problem::toString).toList());
     }
 
@@ -142,7 +142,7 @@ class TriageEngineTest {
         RuleBaseException e = assertThrows(RuleBaseException.class, () -> engine("duplicate-id"));
 
         assertEquals(1, e.problems().size(), e.getMessage());
-        assertTrue(e.problems().get(0).message().startsWith("the rule has the same @id T-01 as rule \"The "),
+        assertTrue(e.problems().get(0).message().contains("has the same @id T-01 as rule \"The "),
                 e.getMessage());
     }
 
@@ -168,12 +168,14 @@ class TriageEngineTest {
     }
 
     @Test
-    void rules_listsEveryRuleWithIdNameAndSource() {
-        assertEquals(List.of(
-                new RuleInfo("T-01", "Fever needs a clinician the same day", "test"),
-                new RuleInfo("T-02", "Every case gets an unclear source", "test"),
-                new RuleInfo("T-03", "Patients older than 70 are noted with their age", "test")),
-                minimal.rules());
+    void rules_listsEveryRuleWithIdNameSourceAndItsText() {
+        assertEquals(List.of("T-01", "T-02", "T-03"), minimal.rules().stream().map(RuleInfo::id).toList());
+        RuleInfo fever = minimal.rules().get(0);
+        assertEquals(new RuleInfo("T-01", "Fever needs a clinician the same day", "test", "minimal.drl", 5, "findings",
+                "Answer( finding == Finding.FEVER, present )",
+                "insert( new RedFlag( \"infection\", Disposition.URGENT, \"Fever.\" ) );"), fever);
+        assertEquals("source", minimal.rules().get(1).stage());
+        assertEquals("", minimal.rules().get(1).conditions(), "a rule with an empty when part");
     }
 
     @Test

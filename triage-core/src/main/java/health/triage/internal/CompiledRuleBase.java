@@ -1,6 +1,7 @@
 package health.triage.internal;
 
 import health.triage.RuleBaseException;
+import health.triage.RuleFile;
 import health.triage.RuleInfo;
 import health.triage.RuleBaseException.Problem;
 
@@ -30,8 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param kieBase the compiled rules
  * @param version identifies the exact rule text
  * @param rules   each rule's id, sentence and source, by rule name
+ * @param files   the files, with the comment each opens with
  */
-public record CompiledRuleBase(KieBase kieBase, String version, Map<String, RuleInfo> rules) {
+public record CompiledRuleBase(KieBase kieBase, String version, Map<String, RuleInfo> rules, List<RuleFile> files) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleBase.class);
     private static final String PREFIX = "src/main/resources/" + RuleFiles.CLASSPATH_FOLDER;
@@ -39,6 +41,7 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
 
     public CompiledRuleBase {
         rules = Map.copyOf(rules);
+        files = List.copyOf(files);
     }
 
     /** Compiles the files; every rule must carry {@code @id} and {@code @source}, and ids must be unique. */
@@ -69,36 +72,42 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
         } finally {
             services.getRepository().removeKieModule(releaseId);
         }
-        Map<String, RuleInfo> rules = describe(kieBase, problems);
+        Map<String, RuleInfo> rules = describe(kieBase, RuleTexts.of(files), problems);
         if (!problems.isEmpty()) {
             throw new RuleBaseException(sorted(problems));
         }
         String version = files.version();
         LOG.info("rule base {} compiled: {} rules from {} files in {} ms", version, rules.size(), files.files().size(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new CompiledRuleBase(kieBase, version, rules);
+        return new CompiledRuleBase(kieBase, version, rules, files.files().entrySet().stream()
+                .map(file -> new RuleFile(file.getKey(), RuleTexts.headerComment(file.getValue()))).toList());
     }
 
-    private static Map<String, RuleInfo> describe(KieBase kieBase, List<Problem> problems) {
+    private static Map<String, RuleInfo> describe(KieBase kieBase, Map<String, RuleTexts.RuleText> texts,
+                                                  List<Problem> problems) {
         Map<String, RuleInfo> rules = new HashMap<>();
         Map<String, String> ruleById = new HashMap<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
                 String id = metadata(rule, "id");
                 String source = metadata(rule, "source");
-                String where = kiePackage.getName() + ": rule \"" + rule.getName() + "\"";
+                RuleTexts.RuleText text = texts.getOrDefault(rule.getName(),
+                        new RuleTexts.RuleText(rule.getName(), kiePackage.getName(), 0, 0, "findings", "", ""));
                 if (id.isEmpty()) {
-                    problems.add(new Problem(where, 0, 0, "the rule has no @id"));
+                    problems.add(new Problem(text.file(), text.firstLine(), 1,
+                            "rule \"" + rule.getName() + "\" has no @id"));
                 } else if (ruleById.containsKey(id)) {
-                    problems.add(new Problem(where, 0, 0, "the rule has the same @id " + id + " as rule \""
-                            + ruleById.get(id) + "\""));
+                    problems.add(new Problem(text.file(), text.firstLine(), 1, "rule \"" + rule.getName()
+                            + "\" has the same @id " + id + " as rule \"" + ruleById.get(id) + "\""));
                 } else {
                     ruleById.put(id, rule.getName());
                 }
                 if (source.isEmpty()) {
-                    problems.add(new Problem(where, 0, 0, "the rule has no @source"));
+                    problems.add(new Problem(text.file(), text.firstLine(), 1,
+                            "rule \"" + rule.getName() + "\" has no @source"));
                 }
-                rules.put(rule.getName(), new RuleInfo(id, rule.getName(), source));
+                rules.put(rule.getName(), new RuleInfo(id, rule.getName(), source, text.file(), text.firstLine(),
+                        text.stage(), text.conditions(), text.conclusion()));
             }
         }
         return rules;

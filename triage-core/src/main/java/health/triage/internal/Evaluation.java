@@ -28,6 +28,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.AgendaGroup;
 import org.kie.api.runtime.rule.Match;
 
@@ -49,6 +50,7 @@ import java.util.stream.Stream;
 public final class Evaluation {
 
     private final CompiledRuleBase ruleBase;
+    private final AgendaFilter filter;
     private final List<Fired> fired = new ArrayList<>();
     private Stage stage = Stage.FINDINGS;
     private Fired current;
@@ -57,13 +59,22 @@ public final class Evaluation {
     private record Fired(Stage stage, RuleInfo rule, List<String> findings, List<Object> concluded) {
     }
 
-    private Evaluation(CompiledRuleBase ruleBase) {
+    private Evaluation(CompiledRuleBase ruleBase, AgendaFilter filter) {
         this.ruleBase = ruleBase;
+        this.filter = filter;
     }
 
     /** Assesses a case against a rule base. */
     public static Assessment run(CompiledRuleBase ruleBase, TriageCase triageCase) {
-        return new Evaluation(ruleBase).assess(triageCase);
+        return new Evaluation(ruleBase, match -> true).assess(triageCase);
+    }
+
+    /**
+     * Assesses a case as if one rule were not in the rule base: it never fires. Because rules only add
+     * conclusions, this gives the result of the rule base built without that rule, without compiling it again.
+     */
+    public static Assessment runWithout(CompiledRuleBase ruleBase, TriageCase triageCase, String ruleName) {
+        return new Evaluation(ruleBase, match -> !match.getRule().getName().equals(ruleName)).assess(triageCase);
     }
 
     private Assessment assess(TriageCase c) {
@@ -75,7 +86,7 @@ public final class Evaluation {
             for (Finding finding : Finding.values()) {
                 session.insert(Answer.of(finding, c.findings().get(finding)));
             }
-            session.fireAllRules();
+            session.fireAllRules(filter);
 
             fire(session, Stage.SOURCE);
 
@@ -114,7 +125,7 @@ public final class Evaluation {
         AgendaGroup group = session.getAgenda().getAgendaGroup(next.group());
         if (group != null) {
             group.setFocus();
-            session.fireAllRules();
+            session.fireAllRules(filter);
         }
     }
 

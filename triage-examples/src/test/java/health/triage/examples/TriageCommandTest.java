@@ -18,7 +18,7 @@ class TriageCommandTest {
         assertAll(
                 () -> assertEquals(TriageCommand.USAGE, result.exit()),
                 () -> assertEquals("", result.out()),
-                () -> assertTrue(result.err().startsWith("triage: missing command: choose one of assess, help"),
+                () -> assertTrue(result.err().startsWith("triage: missing command: choose one of assess, interview, rulebook, help"),
                         result::toString),
                 () -> assertTrue(result.err().contains("Run 'triage --help' for usage."), result::toString));
     }
