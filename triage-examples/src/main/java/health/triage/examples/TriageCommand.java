@@ -17,7 +17,8 @@ import java.util.Properties;
 
 /**
  * The {@code triage} command line: decision support for buttock, hip and leg pain. Each task is a subcommand
- * ({@code assess}, {@code interview}, {@code rulebook}); this class only dispatches, and owns the exit codes and the standard streams.
+ * ({@code assess}, {@code interview}, {@code rulebook}); this class only dispatches, and owns the exit codes and the
+ * standard streams.
  */
 @Command(name = "triage",
         mixinStandardHelpOptions = true,
