@@ -153,7 +153,7 @@ final class InterviewCommand implements Callable<Integer> {
         NextQuestions next;
         try {
             while (true) {
-                next = engine.nextQuestions(triageCase);
+                next = engine.nextQuestions(triageCase, dontKnow);
                 if (next.assessment().disposition() == Disposition.EMERGENCY) {
                     ending = emergency(next.assessment());
                     break;
@@ -165,7 +165,6 @@ final class InterviewCommand implements Callable<Integer> {
                 }
                 Optional<Question> question = next.questions().stream()
                         .filter(q -> q.priority() != Question.Priority.LIKELY_SOURCE)
-                        .filter(q -> !dontKnow.contains(q.finding()))
                         .findFirst();
                 if (question.isEmpty()) {
                     ending = "Interview finished after " + questions(asked) + ", but it is not complete: the "
