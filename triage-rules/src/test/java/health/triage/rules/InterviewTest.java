@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -249,5 +250,30 @@ class InterviewTest {
                 () -> assertEquals(Question.Priority.DISPOSITION, after.first().orElseThrow().priority()),
                 () -> assertEquals("A yes would change the advice from SELF_CARE to ROUTINE.",
                         after.first().orElseThrow().rankReason()));
+    }
+
+    @Test
+    void readmeInterviewSnippet_runsAndStartsWithTheEmergencyScreen() {
+        // README-interview:begin
+        NextQuestions next = engine.nextQuestions(TriageCase.builder(34).build());
+        Question first = next.first().orElseThrow();   // saddle_numbness: the emergency screen comes first
+        System.out.println(first.patientText() + "  (" + first.why() + ")");
+        System.out.println(next.complete());           // false: unanswered questions could change the disposition
+        // README-interview:end
+        assertEquals(Finding.SADDLE_NUMBNESS, first.finding());
+        assertFalse(next.complete());
+    }
+
+    @Test
+    void readme_showsTheInterviewSnippetExactly() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/health/triage/rules/InterviewTest.java"));
+        String begin = "// README-interview:begin";
+        String snippet = source.substring(source.indexOf(begin) + begin.length() + 1,
+                        source.indexOf("        // README-interview:end")).lines()
+                .map(line -> line.length() > 8 ? line.substring(8) : line.strip())
+                .collect(Collectors.joining("\n"));
+
+        assertTrue(Files.readString(Path.of("../README.md")).contains(snippet),
+                "README.md must contain the interview snippet of InterviewTest:\n" + snippet);
     }
 }
