@@ -1,5 +1,6 @@
 package health.triage.rules;
 
+import health.triage.Assessment;
 import health.triage.Disposition;
 import health.triage.Finding;
 import health.triage.LikelySource;
@@ -9,9 +10,14 @@ import health.triage.Sex;
 import health.triage.TriageCase;
 import health.triage.TriageEngine;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -21,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -275,5 +282,43 @@ class InterviewTest {
 
         assertTrue(Files.readString(Path.of("../README.md")).contains(snippet),
                 "README.md must contain the interview snippet of InterviewTest:\n" + snippet);
+    }
+
+    /**
+     * Every example person of triage-examples/cases interviewed from scratch, answering yes to the findings of their
+     * case file and no to every other: the interview must end complete, at the disposition and source of the case
+     * with all 48 findings answered. (That is what "complete" promises: the answers not asked would not change it.)
+     */
+    @TestFactory
+    Stream<DynamicTest> examplePeople_interviewEndsCompleteAtTheDispositionOfTheFullyAnsweredCase() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("../triage-examples/cases"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                Map<String, Object> fields = json.readValue(file.toFile(), new TypeReference<>() { });
+                TriageCase example = TriageCase.fromFields(fields);
+                tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                    Set<Finding> present = EnumSet.noneOf(Finding.class);
+                    example.findings().forEach((f, yes) -> {
+                        if (yes) {
+                            present.add(f);
+                        }
+                    });
+                    TriageCase.Builder everything = example.toBuilder();
+                    Arrays.stream(Finding.values()).forEach(f -> everything.answer(f, present.contains(f)));
+                    Assessment full = engine.assess(everything.build());
+                    TriageCase start = TriageCase.builder(example.age()).sex(example.sex())
+                            .pregnant(example.pregnant()).durationDays(example.durationDays()).build();
+
+                    Interview interview = interview(engine, start, present, Set.of());
+
+                    assertAll(
+                            () -> assertTrue(interview.end().complete(), interview::toString),
+                            () -> assertEquals(full.disposition(), interview.end().assessment().disposition(),
+                                    interview::toString));
+                }));
+            }
+        }
+        return tests.stream();
     }
 }

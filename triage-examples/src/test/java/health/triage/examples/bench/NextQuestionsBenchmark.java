@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * How long {@link TriageEngine#nextQuestions(TriageCase)} takes on partial cases of an interview, next to one
  * {@link TriageEngine#assess(TriageCase)} of the same case (the next questions cost about 2 assessments per unanswered
  * finding, plus a few). Target: under 5 ms for a partial case. Not part of the test run; run it with
- * {@code mvn -B -Pbench -DskipTests -pl triage-examples -am test} (arguments for JMH: {@code -Djmh.args="..."}).
+ * {@code mvn -B -Pbench-interview -DskipTests -pl triage-examples -am test} (arguments for JMH: {@code -Djmh.args="..."}).
  *
  * <p>The cases are stages of the interview of the typical piriformis presentation (InterviewTest): nothing answered
  * yet; midway (the thirteen screening questions answered no and buttock pain yes); and one question before complete.
