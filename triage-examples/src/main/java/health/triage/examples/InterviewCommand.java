@@ -63,7 +63,7 @@ import java.util.regex.Pattern;
         exitCodeList = {
                 "0:the report was printed (it says whether the interview was complete)",
                 "1:the input ended before the age was given, or --save could not write FILE",
-                "2:usage error: unknown option, missing argument, a --rules folder without .drl files",
+                "2:usage error: unknown option, missing argument, a --rules folder that is missing or empty",
                 "3:the rule base could not be loaded, or it failed on the case; each problem of a --rules folder "
                         + "is printed as file:line:column: message"})
 final class InterviewCommand implements Callable<Integer> {
