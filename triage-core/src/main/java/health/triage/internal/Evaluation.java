@@ -51,6 +51,7 @@ public final class Evaluation {
 
     private final CompiledRuleBase ruleBase;
     private final AgendaFilter filter;
+    private boolean advice = true;
     private final List<Fired> fired = new ArrayList<>();
     private Stage stage = Stage.FINDINGS;
     private Fired current;
@@ -77,6 +78,17 @@ public final class Evaluation {
         return new Evaluation(ruleBase, match -> !match.getRule().getName().equals(ruleName)).assess(triageCase);
     }
 
+    /**
+     * Assesses a case up to its decision: disposition, likely source, cues, red flags and their reasons, without the
+     * advice stage (referral, self-care, safety-netting), which cannot change the decision. For the hypothetical
+     * answers of the next-question search, where only the decision matters.
+     */
+    public static Assessment runDecision(CompiledRuleBase ruleBase, TriageCase triageCase) {
+        Evaluation evaluation = new Evaluation(ruleBase, match -> true);
+        evaluation.advice = false;
+        return evaluation.assess(triageCase);
+    }
+
     private Assessment assess(TriageCase c) {
         KieSession session = ruleBase.kieBase().newKieSession();
         try {
@@ -94,9 +106,11 @@ public final class Evaluation {
                     "the rule base reached no disposition for this case: no rule concluded an urgency"));
             LikelySource source = likelySource();
 
-            session.insert(new Triage(disposition, source));
-            fire(session, Stage.ADVICE);
-            rejectLateDecisions();
+            if (advice) {
+                session.insert(new Triage(disposition, source));
+                fire(session, Stage.ADVICE);
+                rejectLateDecisions();
+            }
 
             return new Assessment(c.id(), disposition, source,
                     conclusions(Cue.class, CUE_ORDER).stream().filter(cue -> cue.pointsTo() == source).toList(),

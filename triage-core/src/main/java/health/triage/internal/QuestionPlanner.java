@@ -280,7 +280,7 @@ public final class QuestionPlanner {
         TriageCase.Builder probe = base.toBuilder();
         answers.forEach(probe::answer);
         try {
-            return Evaluation.run(ruleBase, probe.build());
+            return Evaluation.runDecision(ruleBase, probe.build());
         } catch (IllegalStateException e) {
             String which = answers.size() == 1
                     ? answers.keySet().iterator().next().code() + " answered " + yesNo(answers.values().iterator().next())
