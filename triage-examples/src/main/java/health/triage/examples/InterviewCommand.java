@@ -65,7 +65,7 @@ import java.util.regex.Pattern;
                 "1:the input ended before the age was given, or --save could not write FILE",
                 "2:usage error: unknown option, missing argument, a --rules folder that is missing or empty",
                 "3:the rule base could not be loaded, or it failed on the case; each problem of a --rules folder "
-                        + "is printed as file:line:column: message"})
+                        + "is printed as file:line:column: message, in plain words and in Drools' words"})
 final class InterviewCommand implements Callable<Integer> {
 
     /** Questions and messages are wrapped to this width. */
@@ -117,7 +117,8 @@ final class InterviewCommand implements Callable<Integer> {
         } catch (RuleBaseException e) {
             err.println(spec.qualifiedName() + ": the rule base cannot be used; " + e.problems().size()
                     + (e.problems().size() == 1 ? " problem:" : " problems:"));
-            e.problems().forEach(problem -> err.println(problem));
+            RuleProblems words = new RuleProblems(rulesDirectory);
+            e.problems().forEach(problem -> words.describe(problem).forEach(err::println));
             err.flush();
             return TriageCommand.RULE_BASE;
         } catch (IllegalStateException e) {
