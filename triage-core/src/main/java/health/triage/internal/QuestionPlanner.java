@@ -109,7 +109,7 @@ public final class QuestionPlanner {
 
     private Plan plan() {
         if (current == Disposition.EMERGENCY) {
-            // stop rule: no answer lowers an emergency (every rule concludes "at least"); the interview ends here
+            // stop rule: an emergency ends the interview at once, with the emergency advice; nothing more is asked
             return new Plan(now, List.of(), true);
         }
         for (Finding finding : unknown) {
