@@ -53,6 +53,7 @@ public final class Evaluation {
 
     private final CompiledRuleBase ruleBase;
     private final AgendaFilter filter;
+    private boolean advice = true;
     private final List<Fired> fired = new ArrayList<>();
     private Stage stage = Stage.FINDINGS;
     private Fired current;
@@ -96,6 +97,17 @@ public final class Evaluation {
         return (value == null ? UNKNOWN : value ? PRESENT : ABSENT)[finding.ordinal()];
     }
 
+    /**
+     * Assesses a case up to its decision: disposition, likely source, cues, red flags and their reasons, without the
+     * advice stage (referral, self-care, safety-netting), which cannot change the decision. For the hypothetical
+     * answers of the next-question search, where only the decision matters.
+     */
+    public static Assessment runDecision(CompiledRuleBase ruleBase, TriageCase triageCase) {
+        Evaluation evaluation = new Evaluation(ruleBase, match -> true);
+        evaluation.advice = false;
+        return evaluation.assess(triageCase);
+    }
+
     private Assessment assess(TriageCase c) {
         // A new session per assessment, on purpose: sessions of kieBase.newKieSessionsPool(n) are reset when given
         // back, and a reset session no longer honours activation groups (the likely-source table then fires two
@@ -117,9 +129,11 @@ public final class Evaluation {
                     "the rule base reached no disposition for this case: no rule concluded an urgency"));
             LikelySource source = likelySource();
 
-            session.insert(new Triage(disposition, source));
-            fire(session, Stage.ADVICE);
-            rejectLateDecisions();
+            if (advice) {
+                session.insert(new Triage(disposition, source));
+                fire(session, Stage.ADVICE);
+                rejectLateDecisions();
+            }
 
             List<Cue> cues = conclusions(Cue.class, CUE_ORDER);
             return new Assessment(c.id(), disposition, source,
