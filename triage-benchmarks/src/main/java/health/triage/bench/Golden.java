@@ -13,13 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes every field of the assessment of the mix and of COUNT generated cases to a file, one line per case, so that
+ * Writes every field of the assessment of the mix and of COUNT generated cases to a file, one line per case (and the
+ * next questions of the first 2,000 cases), so that
  * two versions of the engine can be compared exactly ({@code cmp} or {@code diff} the files); and says how often
  * the hand-coded baseline agrees with the engine on the generated cases.
  *
  * <p>{@code Golden FILE [COUNT] [SEED]}
  */
 public final class Golden {
+
+    /** How many of the cases also get their next questions written (each costs many assessments). */
+    private static final int NEXT_QUESTIONS = 2_000;
 
     private Golden() {
     }
@@ -37,10 +41,15 @@ public final class Golden {
         List<String> disagreements = new ArrayList<>();
         try (TriageEngine engine = TriageEngine.builder().build();
              BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (TriageCase c : cases) {
+            for (int i = 0; i < cases.size(); i++) {
+                TriageCase c = cases.get(i);
                 Assessment a = engine.assess(c);
                 out.write(a.toString());
                 out.newLine();
+                if (i < NEXT_QUESTIONS) {
+                    out.write(engine.nextQuestions(c).toString());
+                    out.newLine();
+                }
                 HandCoded.Decision d = HandCoded.decide(c);
                 if (d.disposition() == a.disposition() && d.likelySource() == a.likelySource()) {
                     agree++;
