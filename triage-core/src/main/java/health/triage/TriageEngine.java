@@ -21,10 +21,12 @@ import java.util.Objects;
 public final class TriageEngine implements AutoCloseable {
 
     private final CompiledRuleBase ruleBase;
+    private final BilateralLegSymptomsPolicy bilateralLegSymptomsPolicy;
     private volatile boolean closed;
 
-    private TriageEngine(CompiledRuleBase ruleBase) {
+    private TriageEngine(CompiledRuleBase ruleBase, BilateralLegSymptomsPolicy bilateralLegSymptomsPolicy) {
         this.ruleBase = ruleBase;
+        this.bilateralLegSymptomsPolicy = bilateralLegSymptomsPolicy;
     }
 
     /** A builder; without options it loads the rule base shipped in {@code triage-rules}. */
@@ -43,7 +45,12 @@ public final class TriageEngine implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the engine is closed");
         }
-        return Evaluation.run(ruleBase, triageCase);
+        return Evaluation.run(ruleBase, triageCase, bilateralLegSymptomsPolicy);
+    }
+
+    /** How this engine sends on new symptoms in both legs when they are the only cauda equina sign. */
+    public BilateralLegSymptomsPolicy bilateralLegSymptomsPolicy() {
+        return bilateralLegSymptomsPolicy;
     }
 
     /** Identifies the exact rule text in use: the release version and a short hash of the DRL files. */
@@ -65,6 +72,7 @@ public final class TriageEngine implements AutoCloseable {
     /** Configures and builds a {@link TriageEngine}. */
     public static final class Builder {
         private Path rulesDirectory;
+        private BilateralLegSymptomsPolicy bilateralLegSymptomsPolicy = BilateralLegSymptomsPolicy.DEFAULT;
 
         private Builder() {
         }
@@ -79,6 +87,17 @@ public final class TriageEngine implements AutoCloseable {
         }
 
         /**
+         * Chooses how new symptoms in both legs are sent on when they are the only cauda equina sign:
+         * {@link BilateralLegSymptomsPolicy#EMERGENCY} (the default) or {@link BilateralLegSymptomsPolicy#URGENT}
+         * with cauda equina safety-netting. Every assessment records the choice.
+         */
+        public Builder bilateralLegSymptomsPolicy(BilateralLegSymptomsPolicy policy) {
+            this.bilateralLegSymptomsPolicy = Objects.requireNonNull(policy,
+                    "bilateralLegSymptomsPolicy must not be null");
+            return this;
+        }
+
+        /**
          * Compiles the rule base.
          *
          * @throws RuleBaseException        when a rule does not compile or lacks its id or source
@@ -87,7 +106,7 @@ public final class TriageEngine implements AutoCloseable {
          */
         public TriageEngine build() {
             RuleFiles files = rulesDirectory == null ? RuleFiles.fromClasspath() : RuleFiles.fromDirectory(rulesDirectory);
-            return new TriageEngine(CompiledRuleBase.compile(files));
+            return new TriageEngine(CompiledRuleBase.compile(files), bilateralLegSymptomsPolicy);
         }
     }
 }

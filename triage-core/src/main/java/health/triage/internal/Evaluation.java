@@ -2,6 +2,7 @@ package health.triage.internal;
 
 import health.triage.AlsoConsider;
 import health.triage.Assessment;
+import health.triage.BilateralLegSymptomsPolicy;
 import health.triage.Cue;
 import health.triage.Disposition;
 import health.triage.Finding;
@@ -16,6 +17,7 @@ import health.triage.TriageCase;
 import health.triage.facts.Answer;
 import health.triage.facts.Mimic;
 import health.triage.facts.Patient;
+import health.triage.facts.Policy;
 import health.triage.facts.SourceVerdict;
 import health.triage.facts.Stage;
 import health.triage.facts.Triage;
@@ -39,6 +41,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -49,6 +52,7 @@ import java.util.stream.Stream;
 public final class Evaluation {
 
     private final CompiledRuleBase ruleBase;
+    private final BilateralLegSymptomsPolicy policy;
     private final List<Fired> fired = new ArrayList<>();
     private Stage stage = Stage.FINDINGS;
     private Fired current;
@@ -57,23 +61,49 @@ public final class Evaluation {
     private record Fired(Stage stage, RuleInfo rule, List<String> findings, List<Object> concluded) {
     }
 
-    private Evaluation(CompiledRuleBase ruleBase) {
+    private Evaluation(CompiledRuleBase ruleBase, BilateralLegSymptomsPolicy policy) {
         this.ruleBase = ruleBase;
+        this.policy = policy;
     }
 
-    /** Assesses a case against a rule base. */
+    /** Assesses a case against a rule base under the default policy. */
     public static Assessment run(CompiledRuleBase ruleBase, TriageCase triageCase) {
-        return new Evaluation(ruleBase).assess(triageCase);
+        return run(ruleBase, triageCase, BilateralLegSymptomsPolicy.DEFAULT);
     }
 
-    private Assessment assess(TriageCase c) {
+    /** Assesses a case against a rule base under a policy. */
+    public static Assessment run(CompiledRuleBase ruleBase, TriageCase triageCase, BilateralLegSymptomsPolicy policy) {
+        return run(ruleBase, triageCase, policy, UnaryOperator.identity());
+    }
+
+    /**
+     * Test seam, not API: assesses with the case's facts inserted in the order {@code insertionOrder} puts them in
+     * (it receives them in the engine's order: the patient, the policy, then one answer per finding). Tests use it
+     * to show that the order of insertion never changes a result.
+     */
+    static Assessment run(CompiledRuleBase ruleBase, TriageCase triageCase, BilateralLegSymptomsPolicy policy,
+                          UnaryOperator<List<Object>> insertionOrder) {
+        return new Evaluation(ruleBase, policy).assess(triageCase, insertionOrder);
+    }
+
+    /** The facts of a case, in the engine's order: the patient, the policy, then one answer per finding. */
+    private List<Object> facts(TriageCase c) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(new Patient(c.age(), c.sex(), c.pregnant(), c.durationDays(), c.painScore()));
+        facts.add(new Policy(policy));
+        for (Finding finding : Finding.values()) {
+            facts.add(Answer.of(finding, c.findings().get(finding)));
+        }
+        return facts;
+    }
+
+    private Assessment assess(TriageCase c, UnaryOperator<List<Object>> insertionOrder) {
         KieSession session = ruleBase.kieBase().newKieSession();
         try {
             session.addEventListener(new Listener());
             session.addEventListener(new Inserts());
-            session.insert(new Patient(c.age(), c.sex(), c.pregnant(), c.durationDays(), c.painScore()));
-            for (Finding finding : Finding.values()) {
-                session.insert(Answer.of(finding, c.findings().get(finding)));
+            for (Object fact : insertionOrder.apply(facts(c))) {
+                session.insert(fact);
             }
             session.fireAllRules();
 
@@ -102,7 +132,8 @@ public final class Evaluation {
                     conclusions(SafetyNet.class, Comparator.comparing(SafetyNet::seekCare)
                             .thenComparing(SafetyNet::text)),
                     reasons(),
-                    ruleBase.version());
+                    ruleBase.version(),
+                    policy);
         } finally {
             session.dispose();
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.triage.AlsoConsider;
 import health.triage.Assessment;
+import health.triage.BilateralLegSymptomsPolicy;
 import health.triage.Finding;
 import health.triage.Reason;
 import health.triage.RedFlag;
@@ -23,6 +24,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,29 +45,40 @@ import static org.junit.jupiter.api.Assertions.fail;
  *
  * <p>A case is the shared {@code base-case.json} (age 35, 60 days of pain, every screening question answered "no")
  * with {@code set} applied (finding codes or case fields) and the codes in {@code unset} removed (made unknown).
+ * A case with {@code "policy": "URGENT"} is assessed by an engine built with that
+ * {@link BilateralLegSymptomsPolicy}; the others by the default engine.
  */
 class RuleCasesTest {
 
     private static final Path CASES = Path.of("src/test/resources/health/triage/rules");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TriageEngine engine;
+    private static final Map<BilateralLegSymptomsPolicy, TriageEngine> BY_POLICY =
+            new EnumMap<>(BilateralLegSymptomsPolicy.class);
 
     /** One per-rule case, as written in a cases file. */
     record RuleCase(String file, String rule, boolean fires, String name, Map<String, Object> set, List<String> unset,
-                    Map<String, Object> expect) {
+                    Map<String, Object> expect, BilateralLegSymptomsPolicy policy) {
         String title() {
-            return rule + (fires ? " fires: " : " stays silent: ") + name + " (" + file + ")";
+            return rule + (fires ? " fires: " : " stays silent: ") + name
+                    + (policy == BilateralLegSymptomsPolicy.DEFAULT ? "" : " [policy " + policy + "]")
+                    + " (" + file + ")";
         }
     }
 
     @BeforeAll
     static void buildEngine() {
         engine = TriageEngine.builder().build();
+        BY_POLICY.put(BilateralLegSymptomsPolicy.DEFAULT, engine);
     }
 
     @AfterAll
     static void closeEngine() {
-        engine.close();
+        BY_POLICY.values().forEach(TriageEngine::close);
+    }
+
+    private static TriageEngine engineFor(BilateralLegSymptomsPolicy policy) {
+        return BY_POLICY.computeIfAbsent(policy, p -> TriageEngine.builder().bilateralLegSymptomsPolicy(p).build());
     }
 
     @TestFactory
@@ -107,7 +120,8 @@ class RuleCasesTest {
     }
 
     private static void check(RuleCase c) {
-        Assessment result = engine.assess(build(c));
+        Assessment result = engineFor(c.policy()).assess(build(c));
+        assertEquals(c.policy(), result.bilateralLegSymptomsPolicy(), "policy recorded in the result");
         Set<String> fired = result.reasons().stream().map(Reason::ruleId).collect(Collectors.toSet());
         if (c.fires()) {
             assertTrue(fired.contains(c.rule()), c.rule() + " should fire but did not; fired: " + new TreeSet<>(fired));
@@ -184,7 +198,9 @@ class RuleCasesTest {
                             (String) row.get("name"),
                             (Map<String, Object>) row.getOrDefault("set", Map.of()),
                             (List<String>) row.getOrDefault("unset", List.of()),
-                            (Map<String, Object>) row.getOrDefault("expect", Map.of())));
+                            (Map<String, Object>) row.getOrDefault("expect", Map.of()),
+                            BilateralLegSymptomsPolicy.valueOf((String) row.getOrDefault("policy",
+                                    BilateralLegSymptomsPolicy.DEFAULT.name()))));
                 }
             }
         }
