@@ -1,6 +1,7 @@
 package health.triage.examples;
 
 import health.triage.Assessment;
+import health.triage.BilateralLegSymptomsPolicy;
 import health.triage.RuleBaseException;
 import health.triage.TriageEngine;
 
@@ -64,7 +65,8 @@ import java.util.stream.Stream;
                         + "cuesFor and cuesAgainst [{finding, pointsTo, text}], redFlags [{code, level, text}], "
                         + "unanswered [finding codes], alsoConsider [{condition, why}], referral [{whom, why}], "
                         + "selfCare [{title, howTo, precaution}], safetyNet [{seekCare, text}], reasons [{ruleId, "
-                        + "rule, source, findings, raises}], ruleBaseVersion. A case that cannot be assessed gives "
+                        + "rule, source, findings, raises}], ruleBaseVersion, bilateralLegSymptomsPolicy (EMERGENCY or "
+                        + "URGENT). A case that cannot be assessed gives "
                         + "{\"input\": ..., \"id\": ... or null, \"error\": \"...\"} instead."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -84,6 +86,12 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR",
             description = "Use the rules of every .drl file in DIR instead of the built-in rule base.")
     private Path rulesDirectory;
+
+    @Option(names = "--bilateral-policy", paramLabel = "emergency|urgent",
+            description = "How to send on new symptoms in both legs when they are the only cauda equina sign: "
+                    + "emergency (the default) or urgent (a clinician today, with cauda equina safety-netting). "
+                    + "Guidelines differ here; every result records the choice.")
+    private BilateralLegSymptomsPolicy bilateralPolicy = BilateralLegSymptomsPolicy.DEFAULT;
 
     @Parameters(arity = "1..*", paramLabel = "PATH",
             description = "A case file (one case object, or an array of them), a folder (its *.json files; other "
@@ -224,11 +232,12 @@ final class AssessCommand implements Callable<Integer> {
     }
 
     private TriageEngine loadEngine() {
+        TriageEngine.Builder builder = TriageEngine.builder().bilateralLegSymptomsPolicy(bilateralPolicy);
         if (rulesDirectory == null) {
-            return TriageEngine.builder().build();
+            return builder.build();
         }
         try {
-            return TriageEngine.builder().rulesFrom(rulesDirectory).build();
+            return builder.rulesFrom(rulesDirectory).build();
         } catch (IllegalArgumentException e) {
             throw usage("--rules: " + e.getMessage());
         }

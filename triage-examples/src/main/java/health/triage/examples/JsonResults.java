@@ -26,7 +26,8 @@ import java.util.function.Function;
  *
  * <p>An assessed case:
  * {@code {"input", "id", "disposition", "timeframe", "likelySource", "cuesFor", "cuesAgainst", "redFlags",
- * "unanswered", "alsoConsider", "referral", "selfCare", "safetyNet", "reasons", "ruleBaseVersion"}}; a case that
+ * "unanswered", "alsoConsider", "referral", "selfCare", "safetyNet", "reasons", "ruleBaseVersion",
+ * "bilateralLegSymptomsPolicy"}}; a case that
  * could not be assessed: {@code {"input", "id", "error"}}.
  */
 final class JsonResults {
@@ -54,6 +55,7 @@ final class JsonResults {
         out.put("safetyNet", each(a.safetyNet(), JsonResults::safetyNet));
         out.put("reasons", each(a.reasons(), JsonResults::reason));
         out.put("ruleBaseVersion", a.ruleBaseVersion());
+        out.put("bilateralLegSymptomsPolicy", a.bilateralLegSymptomsPolicy().name());
         return write(out);
     }
 

@@ -2,6 +2,7 @@ package health.triage.examples;
 
 import health.triage.AlsoConsider;
 import health.triage.Assessment;
+import health.triage.BilateralLegSymptomsPolicy;
 import health.triage.Disposition;
 import health.triage.Finding;
 import health.triage.Reason;
@@ -69,6 +70,8 @@ final class Report {
         r.list("Reasons (rule id" + DASH + "rule" + DASH + "source" + DASH + "findings used)",
                 byRule(a.reasons()), Report::reason, "none");
         r.field("Rule base", a.ruleBaseVersion());
+        r.field("Policy", "new symptoms in both legs on their own: " + a.bilateralLegSymptomsPolicy().name()
+                + (a.bilateralLegSymptomsPolicy() == BilateralLegSymptomsPolicy.DEFAULT ? " (default)" : ""));
         r.blank();
         return r.out.toString();
     }
