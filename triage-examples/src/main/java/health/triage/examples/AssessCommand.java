@@ -14,6 +14,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -49,7 +50,13 @@ import java.util.stream.Stream;
                 "Input is read strictly: an unknown field or code (the error suggests the nearest), a duplicate "
                         + "key, a fraction or an out-of-range number, null as an answer or anything after the case "
                         + "rejects the case. Other cases still run. A file that is not valid JSON is rejected as a "
-                        + "whole."},
+                        + "whole.",
+                "",
+                "Limits: a case file (or standard input) holds at most 4 MiB; a text value or field name at most "
+                        + "1000 characters; a number at most 1000 digits; arrays and objects nest at most 100 "
+                        + "levels; an object in a case has at most 100 entries. Input beyond a limit gives one error "
+                        + "naming the field; it rejects the case (the whole file for the first four limits), and "
+                        + "other cases and files still run."},
         parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nOutput:%n",
@@ -245,14 +252,20 @@ final class AssessCommand implements Callable<Integer> {
 
     /** The cases of an input; an input that cannot be read is one rejected case. */
     private List<CaseReader.Read> cases(Input input) {
-        byte[] content;
-        try {
-            content = input.isStdin() ? parent.stdin().readAllBytes() : Files.readAllBytes(input.file());
+        if (input.isStdin()) {
+            try {
+                return CaseReader.read(input.name(), parent.stdin());
+            } catch (IOException e) {
+                return List.of(new CaseReader.Rejected(input.name(), null, input.name() + ": cannot be read: "
+                        + e.getMessage()));
+            }
+        }
+        try (InputStream in = Files.newInputStream(input.file())) {
+            return CaseReader.read(input.name(), in);
         } catch (IOException e) {
             return List.of(new CaseReader.Rejected(input.name(), null, input.name() + ": cannot be read: "
                     + e.getMessage()));
         }
-        return CaseReader.read(input.name(), content);
     }
 
     private static void print(PrintWriter out, String text) {

@@ -87,7 +87,8 @@ final class Report {
 
     private void heading(String id, String input) {
         out.append(RULE).append('\n');
-        wrap("Case " + (id == null ? "(no id)" : id) + "   (" + input + ")", "", "  ");
+        // the id and the path come from the input: show control characters, never send them to the terminal
+        wrap(CaseReader.printable("Case " + (id == null ? "(no id)" : id) + "   (" + input + ")"), "", "  ");
         out.append(RULE).append('\n');
     }
 

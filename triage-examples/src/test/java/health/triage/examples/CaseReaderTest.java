@@ -156,7 +156,7 @@ class CaseReaderTest {
 
     @Test
     void read_nestingBeyondTheReadersLimit_isRejected() {
-        assertEquals("in.json: nested too deeply: more than 1000 levels of arrays or objects",
+        assertEquals("in.json: nested too deeply in findings: more than 100 levels of arrays or objects",
                 onlyError("{\"age\": 30, \"findings\": " + "[".repeat(5000) + "]".repeat(5000) + "}"));
     }
 
@@ -203,7 +203,7 @@ class CaseReaderTest {
                 () -> assertEquals(1, cases.size()),
                 () -> assertNull(rejected.id()),
                 () -> assertEquals("in.json", rejected.where()),
-                () -> assertTrue(rejected.error().startsWith("in.json: malformed JSON at line 2, column 10: "),
+                () -> assertTrue(rejected.error().startsWith("in.json: malformed JSON at line 2, column 10 (in [1].age): "),
                         rejected.error()));
     }
 
@@ -215,10 +215,17 @@ class CaseReaderTest {
 
     @Test
     void read_malformedJsonMessage_doesNotLeakJacksonInternals() {
-        String error = onlyError("[{\"age\": 30}]\n]");
+        String error = onlyError("[{\"age\": 30, \"findings\": {]}]");
         assertAll(
-                () -> assertTrue(error.startsWith("in.json: malformed JSON"), error),
+                () -> assertEquals("in.json: malformed JSON at line 1, column 27 (in [0].findings): Unexpected close "
+                        + "marker ']': expected '}' (for Object starting at line 1, column 26)", error),
                 () -> assertTrue(!error.contains("Source:") && !error.contains("REDACTED"), error));
+    }
+
+    @Test
+    void read_strayCloseMarkerAfterTheArray_isContentAfterTheArray() {
+        assertEquals("in.json: unexpected content after the array at line 2, column 1; a file holds one case object "
+                + "or one array of them", onlyError("[{\"age\": 30}]\n]"));
     }
 
     @Test
