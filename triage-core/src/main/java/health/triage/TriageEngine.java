@@ -58,6 +58,11 @@ public final class TriageEngine implements AutoCloseable {
         return ruleBase.version();
     }
 
+    /** The files of the rule base, one per clinical concern, in name order, with the comment each opens with. */
+    public List<RuleFile> ruleFiles() {
+        return ruleBase.files();
+    }
+
     /** Every rule of the rule base, in id order. */
     public List<RuleInfo> rules() {
         return ruleBase.rules().values().stream().sorted(Comparator.comparing(RuleInfo::id)).toList();

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -124,7 +126,59 @@ class TriageEngineTest {
         RuleBaseException.Problem problem = e.problems().get(0);
         assertEquals("broken.drl", problem.file());
         assertEquals(9, problem.line(), "the parser stops at the 'then' after the unclosed condition");
+        assertEquals(1, problem.column(), "'then' is the line's first character; columns count from 1");
         assertTrue(e.getMessage().startsWith("the rule base has 1 problem:\nbroken.drl:9:"), e.getMessage());
+    }
+
+    @Test
+    void build_syntaxErrorMidLine_reportsTheColumnOfTheUnexpectedWord() throws IOException {
+        String line = lines("located").get(7);
+
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> engine("located"));
+
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertEquals(8, e.problems().get(0).line(), e.getMessage());
+        assertEquals(line.indexOf("Finding.NIGHT_SWEATS") + 1, e.problems().get(0).column(), e.getMessage());
+    }
+
+    @Test
+    void build_unknownNames_areReportedWhereTheyAreWritten() throws IOException {
+        List<String> lines = lines("unknown-names");
+
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> engine("unknown-names"));
+
+        assertEquals(List.of(
+                        "8:" + (lines.get(7).indexOf("FEVR") + 1),
+                        "17:" + (lines.get(16).indexOf("FEVR") + 1),
+                        "25:" + (lines.get(24).indexOf("presnt") + 1),
+                        "35:" + (lines.get(34).indexOf("EMERGENCE") + 1)),
+                e.problems().stream().map(p -> p.line() + ":" + p.column()).toList(), e.getMessage());
+        assertTrue(e.problems().get(0).message().contains("Finding.FEVR"), "Drools' own words are kept");
+    }
+
+    @Test
+    void build_mistakesThatMakeDroolsFail_nameEachRuleAndTheOtherProblemsTooInsteadOfThrowingItsError()
+            throws IOException {
+        List<String> comma = Files.readAllLines(Path.of("src/test/resources/rulebases/insert-missing-comma/comma.drl"));
+
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> engine("insert-missing-comma"));
+
+        assertEquals(List.of(
+                "comma.drl:" + (comma.indexOf("rule \"A conclusion with a missing comma between its values\"") + 1)
+                        + ":1: rule \"A conclusion with a missing comma between its values\": Drools failed while "
+                        + "compiling this rule: java.lang.",
+                "comma.drl:" + (comma.indexOf("rule \"Another conclusion with a missing comma\"") + 1)
+                        + ":1: rule \"Another conclusion with a missing comma\": Drools failed while compiling this "
+                        + "rule: java.lang.",
+                "other.drl:8:5: Unable to resolve ObjectType 'Answr'"),
+                e.problems().stream().map(p -> p.toString().replaceFirst("java\\.lang\\..*", "java.lang.")).toList(),
+                e.getMessage());
+    }
+
+    private static List<String> lines(String folder) throws IOException {
+        try (var files = Files.list(Path.of("src/test/resources/rulebases", folder))) {
+            return Files.readAllLines(files.filter(p -> p.toString().endsWith(".drl")).findFirst().orElseThrow());
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package health.triage.internal;
 
 import health.triage.RuleBaseException;
+import health.triage.RuleFile;
 import health.triage.RuleInfo;
 import health.triage.RuleBaseException.Problem;
 
@@ -22,6 +23,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,8 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param kieBase the compiled rules
  * @param version identifies the exact rule text
  * @param rules   each rule's id, sentence and source, by rule name
+ * @param files   the files, with the comment each opens with
  */
-public record CompiledRuleBase(KieBase kieBase, String version, Map<String, RuleInfo> rules) {
+public record CompiledRuleBase(KieBase kieBase, String version, Map<String, RuleInfo> rules, List<RuleFile> files) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleBase.class);
     private static final String PREFIX = "src/main/resources/" + RuleFiles.CLASSPATH_FOLDER;
@@ -39,6 +42,7 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
 
     public CompiledRuleBase {
         rules = Map.copyOf(rules);
+        files = List.copyOf(files);
     }
 
     /** Compiles the files; every rule must carry {@code @id} and {@code @source}, and ids must be unique. */
@@ -48,20 +52,22 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
         if (services == null) {
             throw new IllegalStateException("Drools is not on the classpath (KieServices not found): add drools-mvel");
         }
-        KieFileSystem fileSystem = services.newKieFileSystem();
         ReleaseId releaseId = services.newReleaseId("health.triage.generated", "rulebase-" + BUILDS.incrementAndGet(),
                 "1.0.0");
-        fileSystem.generateAndWritePomXML(releaseId);
-        files.files().forEach((name, text) -> fileSystem.write(PREFIX + name, services.getResources()
-                .newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setResourceType(ResourceType.DRL)));
-        KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
+        KieBuilder builder;
+        try {
+            builder = build(services, releaseId, files.files());
+        } catch (RuntimeException e) {
+            services.getRepository().removeKieModule(releaseId);
+            throw new RuleBaseException(crash(services, files, e));
+        }
         List<Problem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             problems.add(new Problem(fileName(message.getPath()), Math.max(message.getLine(), 0),
                     Math.max(message.getColumn(), 0), message.getText().strip()));
         }
         if (!problems.isEmpty()) {
-            throw new RuleBaseException(sorted(located(problems)));
+            throw new RuleBaseException(sorted(located(ProblemLocations.locate(problems, files.files()))));
         }
         KieBase kieBase;
         try {
@@ -76,7 +82,112 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
         String version = files.version();
         LOG.info("rule base {} compiled: {} rules from {} files in {} ms", version, rules.size(), files.files().size(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new CompiledRuleBase(kieBase, version, rules);
+        return new CompiledRuleBase(kieBase, version, rules, files.files().entrySet().stream()
+                .map(file -> new RuleFile(file.getKey(), RuleTexts.headerComment(file.getValue()))).toList());
+    }
+
+    private static KieBuilder build(KieServices services, ReleaseId releaseId, Map<String, String> files) {
+        KieFileSystem fileSystem = services.newKieFileSystem();
+        fileSystem.generateAndWritePomXML(releaseId);
+        files.forEach((name, text) -> fileSystem.write(PREFIX + name, services.getResources()
+                .newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setResourceType(ResourceType.DRL)));
+        return services.newKieBuilder(fileSystem).buildAll();
+    }
+
+    /**
+     * Drools itself can fail on some mistakes instead of reporting them (a missing comma between the values of an
+     * {@code insert( new ... )} can make it throw StringIndexOutOfBoundsException). Finds each
+     * rule it fails on by compiling each file alone, then each rule of a failing file alone (the other rules blanked
+     * out, so lines stay where they are), and names them; then compiles the rest without them, so that their other
+     * problems are reported too. Costs one compilation per file and per rule of a failing file, on this error path
+     * only.
+     */
+    private static List<Problem> crash(KieServices services, RuleFiles files, RuntimeException failure) {
+        String cause = rootCause(failure);
+        List<Problem> problems = new ArrayList<>();
+        Map<String, String> rest = new TreeMap<>(files.files());
+        for (Map.Entry<String, String> file : files.files().entrySet()) {
+            if (!fails(services, Map.of(file.getKey(), file.getValue()))) {
+                continue;
+            }
+            String[] lines = file.getValue().split("\\R", -1);
+            List<RuleTexts.RuleText> rules = RuleTexts.split(file.getKey(), file.getValue());
+            String[] without = lines.clone();
+            boolean found = false;
+            for (RuleTexts.RuleText rule : rules) {
+                if (fails(services, Map.of(file.getKey(), String.join("\n", keepOnly(lines, rules, rule))))) {
+                    found = true;
+                    String first = lines[rule.firstLine() - 1];
+                    problems.add(new Problem(file.getKey(), rule.firstLine(), first.length()
+                            - first.stripLeading().length() + 1, "rule \"" + rule.name() + "\": Drools failed while "
+                            + "compiling this rule: " + cause));
+                    blank(without, rule);
+                }
+            }
+            if (!found) {
+                problems.add(new Problem(file.getKey(), 0, 0, "Drools failed while compiling this file: " + cause));
+                rest.remove(file.getKey());
+            } else {
+                rest.put(file.getKey(), String.join("\n", without));
+            }
+        }
+        if (problems.isEmpty()) {
+            return List.of(new Problem("(rule base)", 0, 0, "Drools failed while compiling the rule base: " + cause));
+        }
+        ReleaseId probe = services.newReleaseId("health.triage.generated", "probe-" + BUILDS.incrementAndGet(),
+                "1.0.0");
+        try {
+            List<Problem> others = new ArrayList<>();
+            for (Message message : build(services, probe, rest).getResults().getMessages(Message.Level.ERROR)) {
+                others.add(new Problem(fileName(message.getPath()), Math.max(message.getLine(), 0), 0,
+                        message.getText().strip()));
+            }
+            problems.addAll(located(ProblemLocations.locate(others, rest)));
+        } catch (RuntimeException e) {
+            // the crashing rules are named; the others' problems show once those are fixed
+        } finally {
+            services.getRepository().removeKieModule(probe);
+        }
+        return sorted(problems);
+    }
+
+    /** The lines with every rule but {@code kept} blanked out. */
+    private static String[] keepOnly(String[] lines, List<RuleTexts.RuleText> rules, RuleTexts.RuleText kept) {
+        String[] alone = lines.clone();
+        for (RuleTexts.RuleText other : rules) {
+            if (other != kept) {
+                blank(alone, other);
+            }
+        }
+        return alone;
+    }
+
+    private static void blank(String[] lines, RuleTexts.RuleText rule) {
+        for (int i = rule.firstLine() - 1; i < rule.lastLine() && i < lines.length; i++) {
+            lines[i] = "";
+        }
+    }
+
+    /** Whether Drools throws (rather than reports problems) when it compiles these files. */
+    private static boolean fails(KieServices services, Map<String, String> files) {
+        ReleaseId probe = services.newReleaseId("health.triage.generated", "probe-" + BUILDS.incrementAndGet(),
+                "1.0.0");
+        try {
+            build(services, probe, files);
+            return false;
+        } catch (RuntimeException e) {
+            return true;
+        } finally {
+            services.getRepository().removeKieModule(probe);
+        }
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.toString();
     }
 
     private static Map<String, RuleInfo> describe(KieBase kieBase, Map<String, RuleTexts.RuleText> texts,

@@ -102,24 +102,6 @@ public record RuleFiles(Map<String, String> files, String release) {
         }
     }
 
-    /**
-     * The same rule base without one rule: its text, from {@code rule} to {@code end}, is left out, so the version
-     * changes too.
-     *
-     * @throws IllegalArgumentException when no rule has that name
-     */
-    public RuleFiles without(String ruleName) {
-        RuleTexts.RuleText rule = RuleTexts.of(this).get(ruleName);
-        if (rule == null) {
-            throw new IllegalArgumentException("no rule named \"" + ruleName + "\"");
-        }
-        Map<String, String> copy = new TreeMap<>(files);
-        List<String> lines = new java.util.ArrayList<>(List.of(files.get(rule.file()).split("\\R", -1)));
-        lines.subList(rule.firstLine() - 1, rule.lastLine()).clear();
-        copy.put(rule.file(), String.join("\n", lines));
-        return new RuleFiles(copy, release + "-without-" + ruleName.hashCode());
-    }
-
     /** The file names, in order. */
     public List<String> names() {
         return List.copyOf(files.keySet());

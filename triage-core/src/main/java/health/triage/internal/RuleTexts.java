@@ -80,6 +80,19 @@ public final class RuleTexts {
         return rules;
     }
 
+    /** The comment lines a file opens with, without the comment markers; paragraphs kept. */
+    public static String headerComment(String text) {
+        List<String> comment = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            String trimmed = line.strip();
+            if (!trimmed.startsWith("//")) {
+                break;
+            }
+            comment.add(trimmed.substring(2).strip());
+        }
+        return String.join("\n", comment).strip();
+    }
+
     private static String join(String[] lines, int from, int to) {
         List<String> part = new ArrayList<>(List.of(lines).subList(from, to));
         int indent = part.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,26 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RuleFilesTest {
 
     private final RuleFiles minimal = RuleFiles.fromDirectory(Path.of("src/test/resources/rulebases/minimal"));
-
-    @Test
-    void without_leavesOutExactlyThatRulesText() {
-        RuleFiles without = minimal.without("Every case gets an unclear source");
-        String text = without.files().get("minimal.drl");
-
-        assertFalse(text.contains("Every case gets an unclear source"));
-        assertFalse(text.contains("SourceVerdict"));
-        assertTrue(text.contains("Fever needs a clinician the same day"));
-        assertTrue(text.contains("Patients older than 70 are noted with their age"));
-        assertEquals(List.of("Fever needs a clinician the same day", "Patients older than 70 are noted with their age"),
-                List.copyOf(RuleTexts.of(without).keySet()));
-        assertNotEquals(minimal.version(), without.version());
-    }
-
-    @Test
-    void without_unknownRule_namesIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> minimal.without("No such"));
-        assertEquals("no rule named \"No such\"", e.getMessage());
-    }
 
     @Test
     void ruleTexts_giveStageAndParts() {
@@ -44,6 +23,13 @@ class RuleFilesTest {
         assertEquals(20, source.lastLine());
         assertEquals("insert( new SourceVerdict( LikelySource.UNCLEAR ) );\n"
                 + "insert( new Urgency( Disposition.SELF_CARE ) );", source.conclusion());
+    }
+
+    @Test
+    void headerComment_isTheCommentTheFileOpensWith() {
+        assertEquals("What this file decides.\n\nSources: a guideline.",
+                RuleTexts.headerComment("// What this file decides.\n//\n// Sources: a guideline.\npackage x;\n// later"));
+        assertEquals("", RuleTexts.headerComment("package x;"));
     }
 
     @Test

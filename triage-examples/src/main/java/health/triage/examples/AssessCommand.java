@@ -82,7 +82,7 @@ import java.util.stream.Stream;
                 "2:usage error: unknown option, missing argument, a path that does not exist, a folder without "
                         + ".json files, a --rules folder without .drl files",
                 "3:the rule base could not be loaded, or it failed on a case; each problem of a --rules folder "
-                        + "is printed as file:line:column: message"})
+                        + "is printed as file:line:column: message, in plain words and in Drools' words"})
 final class AssessCommand implements Callable<Integer> {
 
     private static final String STDIN = "-";
@@ -129,7 +129,8 @@ final class AssessCommand implements Callable<Integer> {
         } catch (RuleBaseException e) {
             err.println(spec.qualifiedName() + ": the rule base cannot be used; " + e.problems().size()
                     + (e.problems().size() == 1 ? " problem:" : " problems:"));
-            e.problems().forEach(problem -> err.println(located(problem)));
+            RuleProblems words = new RuleProblems(rulesDirectory);
+            e.problems().forEach(problem -> words.describe(problem).forEach(err::println));
             err.flush();
             return TriageCommand.RULE_BASE;
         } catch (IllegalStateException e) {
@@ -220,22 +221,6 @@ final class AssessCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw usage("cannot list folder " + folder + ": " + e.getMessage());
         }
-    }
-
-    /**
-     * A problem as {@code file:line:column: message}, with the file as a path into the {@code --rules} folder when it
-     * is one of its files, so that editors and terminals can open it.
-     */
-    private String located(RuleBaseException.Problem problem) {
-        if (rulesDirectory != null && problem.file().endsWith(".drl")) {
-            Path name = Path.of(problem.file()).getFileName();
-            Path file = rulesDirectory.resolve(name);
-            if (Files.isRegularFile(file)) {
-                return new RuleBaseException.Problem(file.toString(), problem.line(), problem.column(),
-                        problem.message()).toString();
-            }
-        }
-        return problem.toString();
     }
 
     private TriageEngine loadEngine() {

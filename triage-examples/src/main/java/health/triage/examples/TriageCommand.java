@@ -17,12 +17,14 @@ import java.util.Properties;
 
 /**
  * The {@code triage} command line: decision support for buttock, hip and leg pain. Each task is a subcommand
- * ({@code assess}); this class only dispatches, and owns the exit codes and the standard streams.
+ * ({@code assess}, {@code check}, {@code rulebook}); this class only dispatches, and owns the exit codes and the
+ * standard streams.
  */
 @Command(name = "triage",
         mixinStandardHelpOptions = true,
         versionProvider = TriageCommand.Version.class,
-        subcommands = {AssessCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AssessCommand.class, CheckCommand.class, RulebookCommand.class,
+                CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {
                 "Decision support for buttock, hip and leg pain: triages a person's answers with a rule base and "
@@ -31,16 +33,20 @@ import java.util.Properties;
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:every case was assessed",
-                "1:some case could not be assessed (its output says why); the others were",
+                "0:every case was assessed (check: the rules compile and every case has its expected outcome)",
+                "1:some case could not be assessed (its output says why); the others were (check: some case "
+                        + "differs from its expectation, or some rule is fired by no case)",
                 "2:usage error: unknown option, missing argument, a path that does not exist",
                 "3:the rule base could not be loaded, or failed on a case"},
         footer = {"%nRun 'triage help COMMAND' for a command's options, input and output."})
 public final class TriageCommand implements Runnable {
 
-    /** Every case was assessed. */
+    /** Every case was assessed; for {@code check}: the rules compile and every case has its expected outcome. */
     public static final int OK = 0;
-    /** At least one case could not be assessed; its output line or block says why, the others were assessed. */
+    /**
+     * At least one case could not be assessed; its output line or block says why, the others were assessed. For
+     * {@code check}: some case differs from its expectation or cannot be read, or some rule is fired by no case.
+     */
     public static final int CASE_REJECTED = 1;
     /** The command line was wrong: unknown option, missing argument, a path that does not exist. */
     public static final int USAGE = 2;

@@ -1,6 +1,7 @@
 package health.triage.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import health.triage.examples.ExampleExpectations.Expectation;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,11 +33,6 @@ class ExampleCasesTest {
 
     private static final Path CASES = Path.of("cases");
     private static final Path EXPECTATIONS = CASES.resolve("expectations.csv");
-    private static final List<String> HEADER = List.of("file", "disposition", "likelySource", "basis");
-
-    /** One row of expectations.csv. */
-    private record Expectation(int line, String file, String disposition, String likelySource, String basis) {
-    }
 
     private static List<String> caseFiles;
     private static Map<String, Expectation> expectations;
@@ -107,10 +102,10 @@ class ExampleCasesTest {
             assertTrue(result != null, () -> "no result for " + row.file() + "\n" + run);
             assertFalse(result.has("error"), () -> row.file() + " was not assessed: " + result.get("error"));
             assertAll(row.file(),
-                    () -> assertEquals(row.disposition(), result.get("disposition").asText(),
+                    () -> assertEquals(row.disposition().name(), result.get("disposition").asText(),
                             () -> "disposition; expected because: " + row.basis() + "\nrules that raised one: "
                                     + raisers(result)),
-                    () -> assertEquals(row.likelySource(), result.get("likelySource").asText(),
+                    () -> assertEquals(row.likelySource().name(), result.get("likelySource").asText(),
                             () -> "likely source; expected because: " + row.basis() + "\ncues for: "
                                     + result.get("cuesFor") + "\ncues against: " + result.get("cuesAgainst")));
         }));
@@ -129,62 +124,6 @@ class ExampleCasesTest {
 
     private static Map<String, Expectation> readExpectations() throws IOException {
         assertTrue(Files.isRegularFile(EXPECTATIONS), () -> "no " + EXPECTATIONS.toAbsolutePath());
-        List<String> lines = Files.readAllLines(EXPECTATIONS, StandardCharsets.UTF_8);
-        assertFalse(lines.isEmpty(), () -> EXPECTATIONS + " is empty");
-        assertEquals(HEADER, csv(lines.get(0)), () -> EXPECTATIONS + " header");
-        Map<String, Expectation> rows = new LinkedHashMap<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            int number = i + 1;
-            List<String> cells = csv(lines.get(i));
-            assertEquals(HEADER.size(), cells.size(), () -> EXPECTATIONS + " line " + number + ": " + cells);
-            Expectation row = new Expectation(number, cells.get(0), cells.get(1), cells.get(2), cells.get(3));
-            assertTrue(row.disposition().matches("EMERGENCY|URGENT|ROUTINE|SELF_CARE"),
-                    () -> EXPECTATIONS + " line " + number + ": unknown disposition " + row.disposition());
-            assertTrue(row.likelySource().matches("PIRIFORMIS|SPINAL|UNCLEAR"),
-                    () -> EXPECTATIONS + " line " + number + ": unknown likely source " + row.likelySource());
-            Expectation earlier = rows.put(row.file(), row);
-            assertTrue(earlier == null, () -> EXPECTATIONS + " names " + row.file() + " twice (lines "
-                    + (earlier == null ? "" : earlier.line()) + " and " + number + ")");
-        }
-        return rows;
-    }
-
-    /** The cells of one CSV line: comma-separated, double-quoted when they hold commas, "" for a quote. */
-    static List<String> csv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        assertFalse(quoted, () -> "unclosed quote in CSV line: " + line);
-        cells.add(cell.toString());
-        return cells;
-    }
-
-    @Test
-    void csv_splitsQuotedCellsWithCommasAndQuotes() {
-        assertEquals(List.of("a.json", "ROUTINE", "SPINAL", "x, \"y\" z"),
-                csv("a.json,ROUTINE,SPINAL,\"x, \"\"y\"\" z\""));
+        return ExampleExpectations.read(EXPECTATIONS);
     }
 }

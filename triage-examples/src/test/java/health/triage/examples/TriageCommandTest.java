@@ -18,7 +18,7 @@ class TriageCommandTest {
         assertAll(
                 () -> assertEquals(TriageCommand.USAGE, result.exit()),
                 () -> assertEquals("", result.out()),
-                () -> assertTrue(result.err().startsWith("triage: missing command: choose one of assess, help"),
+                () -> assertTrue(result.err().startsWith("triage: missing command: choose one of assess, check,"),
                         result::toString),
                 () -> assertTrue(result.err().contains("Run 'triage --help' for usage."), result::toString));
     }
@@ -36,7 +36,7 @@ class TriageCommandTest {
         Cli.Result result = Cli.run("--help");
 
         assertEquals(TriageCommand.OK, result.exit());
-        for (String text : List.of("assess", "Exit codes", "does not diagnose")) {
+        for (String text : List.of("assess", "check", "Exit codes", "does not diagnose")) {
             assertTrue(result.out().contains(text), () -> "no '" + text + "' in\n" + result.out());
         }
     }

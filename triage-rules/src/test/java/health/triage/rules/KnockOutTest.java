@@ -1,0 +1,86 @@
+package health.triage.rules;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import health.triage.Assessment;
+import health.triage.RuleCase;
+import health.triage.RuleInfo;
+import health.triage.TriageCase;
+import health.triage.TriageEngine;
+import health.triage.internal.CompiledRuleBase;
+import health.triage.internal.Evaluation;
+import health.triage.internal.RuleFiles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * For each rule in turn, runs every case (per-rule cases and example cases) with the rule base minus that rule: at
+ * least one case's outcome must change. A rule that changes nothing is dead, or no case tests it.
+ *
+ * <p>"Minus that rule" means the rule is never allowed to fire. Rules only add conclusions, so this is the same as
+ * building the rule base without the rule's text, at a fraction of the cost (one compilation instead of one per
+ * rule).
+ */
+class KnockOutTest {
+
+    private static CompiledRuleBase ruleBase;
+    private static List<TriageCase> cases;
+    private static List<String> outcomes;
+
+    @BeforeAll
+    static void assessEveryCaseWithTheWholeRuleBase() throws IOException {
+        ruleBase = CompiledRuleBase.compile(RuleFiles.fromClasspath());
+        cases = new ArrayList<>(RuleCaseFiles.all().stream().map(RuleCase::triageCase).toList());
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> examples = Files.list(Path.of("../triage-examples/cases"))) {
+            for (Path file : examples.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                cases.add(TriageCase.fromFields(json.readValue(file.toFile(), new TypeReference<Map<String, Object>>() { })));
+            }
+        }
+        outcomes = outcomes(c -> Evaluation.run(ruleBase, c));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRule_changesSomeCaseWhenKnockedOut() {
+        List<RuleInfo> rules;
+        try (TriageEngine engine = TriageEngine.builder().build()) {
+            rules = engine.rules();
+        }
+        return rules.stream().map(rule -> DynamicTest.dynamicTest(rule.id() + " " + rule.name(), () -> {
+            List<String> without = outcomes(c -> Evaluation.runWithout(ruleBase, c, rule.name()));
+            long changed = 0;
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (!outcomes.get(i).equals(without.get(i))) {
+                    changed++;
+                }
+            }
+            assertTrue(changed > 0, rule.id() + " (" + rule.file() + ") changes no case's outcome when it is"
+                    + " removed: it is dead, or no case tests it");
+        }));
+    }
+
+    /** Everything a case's result says, except the reasons and the version (which always name the rules). */
+    private static List<String> outcomes(Function<TriageCase, Assessment> assess) {
+        return cases.stream().map(c -> {
+            try {
+                Assessment a = assess.apply(c);
+                return List.of(a.disposition(), a.likelySource(), a.cuesFor(), a.cuesAgainst(), a.redFlags(),
+                        a.unanswered(), a.alsoConsider(), a.referrals(), a.selfCare(), a.safetyNet()).toString();
+            } catch (IllegalStateException e) {
+                return "no result: " + e.getMessage();
+            }
+        }).toList();
+    }
+}
