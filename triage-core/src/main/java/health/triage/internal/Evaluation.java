@@ -79,8 +79,14 @@ public final class Evaluation {
      * conclusions, this gives the result of the rule base built without that rule, without compiling it again.
      */
     public static Assessment runWithout(CompiledRuleBase ruleBase, TriageCase triageCase, String ruleName) {
-        return new Evaluation(ruleBase, BilateralLegSymptomsPolicy.DEFAULT,
-                match -> !match.getRule().getName().equals(ruleName)).assess(triageCase, UnaryOperator.identity());
+        return runWithout(ruleBase, triageCase, BilateralLegSymptomsPolicy.DEFAULT, ruleName);
+    }
+
+    /** {@link #runWithout(CompiledRuleBase, TriageCase, String)} under a policy. */
+    public static Assessment runWithout(CompiledRuleBase ruleBase, TriageCase triageCase,
+                                        BilateralLegSymptomsPolicy policy, String ruleName) {
+        return new Evaluation(ruleBase, policy, match -> !match.getRule().getName().equals(ruleName))
+                .assess(triageCase, UnaryOperator.identity());
     }
 
     /** Assesses a case against a rule base under a policy. */
