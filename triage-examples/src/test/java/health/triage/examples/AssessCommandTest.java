@@ -288,7 +288,7 @@ class AssessCommandTest {
                 () -> assertEquals(TriageCommand.CASE_REJECTED, result.exit(), result::toString),
                 () -> assertTrue(lines.get(0).get("id").isNull(), result::toString),
                 () -> assertTrue(lines.get(0).get("error").asText().startsWith(bad + ": malformed JSON at line 2, "
-                        + "column 22: "), result::toString),
+                        + "column 22 (in findings.fever): "), result::toString),
                 () -> assertEquals("ces", lines.get(1).get("id").asText()));
         assertNoStackTrace(result);
     }
