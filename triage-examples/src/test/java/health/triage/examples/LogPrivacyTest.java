@@ -58,10 +58,17 @@ class LogPrivacyTest {
             forbidden.add(finding.code());
         }
 
+        List<Cli.Result> runs = new ArrayList<>();
         List<ILoggingEvent> events = captureAllLogging(() -> {
-            Cli.run("assess", "cases", probe.toString());
-            Cli.run("assess", "--json", "--bilateral-policy", "urgent", "cases", probe.toString());
+            runs.add(Cli.run("assess", "cases", probe.toString()));
+            runs.add(Cli.run("assess", "--json", "--bilateral-policy", "urgent", "cases", probe.toString()));
         });
+
+        for (Cli.Result run : runs) { // the batch really ran: every example, the probe, and the rejected case
+            assertEquals(TriageCommand.CASE_REJECTED, run.exit(), run::toString);
+            assertTrue(run.out().contains("privacy-probe-7f3a9c") && run.out().contains("saddle-numbness"),
+                    run::toString);
+        }
 
         assertTrue(events.stream().anyMatch(e -> e.getLoggerName().startsWith("org.drools")),
                 "nothing of Drools was captured, so the check proves nothing");
