@@ -58,6 +58,9 @@ class RuleFilesTest {
 
         assertNotEquals(a.version(), b.version());
         assertNotEquals(c.version(), d.version());
+        RuleFiles two = new RuleFiles(java.util.Map.of("a.drl", "b", "c.drl", "x"), "1.0");
+        RuleFiles one = new RuleFiles(java.util.Map.of("a.drl", "bc.drl\u0000x"), "1.0");
+        assertNotEquals(two.version(), one.version(), "a file's end is marked, whatever its text holds");
     }
 
     @Test
