@@ -2,12 +2,14 @@ package health.triage;
 
 import health.triage.internal.CompiledRuleBase;
 import health.triage.internal.Evaluation;
+import health.triage.internal.QuestionPlanner;
 import health.triage.internal.RuleFiles;
 
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Assesses cases against a rule base. Build one engine and share it: {@link #assess(TriageCase)} is safe to call
@@ -51,6 +53,55 @@ public final class TriageEngine implements AutoCloseable {
     /** How this engine sends on new symptoms in both legs when they are the only cauda equina sign. */
     public BilateralLegSymptomsPolicy bilateralLegSymptomsPolicy() {
         return bilateralLegSymptomsPolicy;
+    }
+
+    /**
+     * What to ask next for a partial case, ranked, and whether the assessment is already complete.
+     *
+     * <p>Unanswered emergency-screen questions come first (saddle numbness, bladder trouble, bowel trouble, symptoms
+     * in both legs, worsening weakness, in that order); then the questions whose answer could change the
+     * disposition, on its own or together with other answers, those that could make it most urgent first; then the
+     * questions that could change only the likely source. What "could change" means is worked out from the rule base
+     * by assessing the case again with hypothetical answers, so a rule added to the rule base changes the questions
+     * by itself. Ties keep the order of {@link Finding}. The assessment is complete when no unanswered question could
+     * change the disposition; an emergency is always complete and has no questions: the interview stops there.
+     *
+     * <p>This runs one assessment of the case, two per unanswered finding and a few of whole completions of it.
+     *
+     * @throws NullPointerException  when the case is null
+     * @throws IllegalStateException when the engine is closed, or the rule base reaches no decision for the case or
+     *                               for one of the hypothetical answers
+     */
+    public NextQuestions nextQuestions(TriageCase triageCase) {
+        return nextQuestions(triageCase, Set.of());
+    }
+
+    /**
+     * What to ask next, as {@link #nextQuestions(TriageCase)}, when the person answered some questions "don't know".
+     * Those findings stay unknown (never taken as no) and are not asked again; the other questions are ranked as if
+     * they will stay unknown, so a question that could only matter once they are answered is not asked. They still
+     * count for {@link NextQuestions#complete()}: while one of them could change the disposition, the assessment is
+     * not complete.
+     *
+     * @param dontKnow findings the person could not answer; those the case answers are ignored
+     * @throws NullPointerException  when the case or the set is null
+     * @throws IllegalStateException when the engine is closed, or the rule base reaches no decision for the case or
+     *                               for one of the hypothetical answers
+     */
+    public NextQuestions nextQuestions(TriageCase triageCase, Set<Finding> dontKnow) {
+        Objects.requireNonNull(triageCase, "case must not be null");
+        Objects.requireNonNull(dontKnow, "dontKnow must not be null (use an empty set)");
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+        QuestionPlanner.Plan plan = QuestionPlanner.plan(ruleBase, bilateralLegSymptomsPolicy, triageCase, dontKnow);
+        return new NextQuestions(plan.assessment(), plan.questions().stream()
+                .map(p -> {
+                    QuestionWording.Wording wording = QuestionWording.of(p.finding());
+                    return new Question(p.finding(), wording.patient(), wording.clinician(), wording.why(),
+                            p.priority(), p.rankReason());
+                })
+                .toList(), plan.complete());
     }
 
     /** Identifies the exact rule text in use: the release version and a short hash of the DRL files. */

@@ -55,6 +55,7 @@ public final class Evaluation {
     private final CompiledRuleBase ruleBase;
     private final BilateralLegSymptomsPolicy policy;
     private final AgendaFilter filter;
+    private boolean advice = true;
     private final List<Fired> fired = new ArrayList<>();
     private Stage stage = Stage.FINDINGS;
     private Fired current;
@@ -115,6 +116,23 @@ public final class Evaluation {
         return facts;
     }
 
+    /**
+     * Assesses a case up to its decision: disposition, likely source, cues, red flags and their reasons, without the
+     * advice stage (referral, self-care, safety-netting), which cannot change the decision. For the hypothetical
+     * answers of the next-question search, where only the decision matters.
+     */
+    public static Assessment runDecision(CompiledRuleBase ruleBase, TriageCase triageCase) {
+        return runDecision(ruleBase, triageCase, BilateralLegSymptomsPolicy.DEFAULT);
+    }
+
+    /** {@link #runDecision(CompiledRuleBase, TriageCase)} under a policy. */
+    public static Assessment runDecision(CompiledRuleBase ruleBase, TriageCase triageCase,
+                                         BilateralLegSymptomsPolicy policy) {
+        Evaluation evaluation = new Evaluation(ruleBase, policy, match -> true);
+        evaluation.advice = false;
+        return evaluation.assess(triageCase, UnaryOperator.identity());
+    }
+
     private Assessment assess(TriageCase c, UnaryOperator<List<Object>> insertionOrder) {
         KieSession session = ruleBase.kieBase().newKieSession();
         try {
@@ -131,9 +149,11 @@ public final class Evaluation {
                     "the rule base reached no disposition for this case: no rule concluded an urgency"));
             LikelySource source = likelySource();
 
-            session.insert(new Triage(disposition, source));
-            fire(session, Stage.ADVICE);
-            rejectLateDecisions();
+            if (advice) {
+                session.insert(new Triage(disposition, source));
+                fire(session, Stage.ADVICE);
+                rejectLateDecisions();
+            }
 
             return new Assessment(c.id(), disposition, source,
                     conclusions(Cue.class, CUE_ORDER).stream().filter(cue -> cue.pointsTo() == source).toList(),

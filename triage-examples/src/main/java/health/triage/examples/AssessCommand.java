@@ -2,6 +2,7 @@ package health.triage.examples;
 
 import health.triage.Assessment;
 import health.triage.BilateralLegSymptomsPolicy;
+import health.triage.NextQuestions;
 import health.triage.RuleBaseException;
 import health.triage.TriageEngine;
 
@@ -72,8 +73,10 @@ import java.util.stream.Stream;
                         + "cuesFor and cuesAgainst [{finding, pointsTo, text}], redFlags [{code, level, text}], "
                         + "unanswered [finding codes], alsoConsider [{condition, why}], referral [{whom, why}], "
                         + "selfCare [{title, howTo, precaution}], safetyNet [{seekCare, text}], reasons [{ruleId, "
-                        + "rule, source, findings, raises}], ruleBaseVersion, bilateralLegSymptomsPolicy (EMERGENCY or "
-                        + "URGENT). A case that cannot be assessed gives "
+                        + "rule, source, findings, raises}], bilateralLegSymptomsPolicy (EMERGENCY or URGENT), "
+                        + "complete (true when no unanswered question could change the disposition), nextQuestions "
+                        + "[{code, text, why, priority}] (most pressing first), ruleBaseVersion. A case that cannot "
+                        + "be assessed gives "
                         + "{\"input\": ..., \"id\": ... or null, \"error\": \"...\"} instead."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -148,8 +151,14 @@ final class AssessCommand implements Callable<Integer> {
                     total++;
                     if (read instanceof CaseReader.Valid valid) {
                         Assessment assessment;
+                        NextQuestions next = null;
                         try {
-                            assessment = engine.assess(valid.triageCase());
+                            if (json) {
+                                next = engine.nextQuestions(valid.triageCase());
+                                assessment = next.assessment();
+                            } else {
+                                assessment = engine.assess(valid.triageCase());
+                            }
                         } catch (RuntimeException e) {
                             failed++;
                             String error = valid.where() + ": the rule base failed on this case: " + e.getMessage();
@@ -158,7 +167,7 @@ final class AssessCommand implements Callable<Integer> {
                                     : Report.rejected(valid.where(), valid.id(), error));
                             continue;
                         }
-                        print(out, json ? JsonResults.line(valid.where(), assessment)
+                        print(out, json ? JsonResults.line(valid.where(), next)
                                 : Report.of(valid.where(), valid.triageCase(), assessment));
                     } else if (read instanceof CaseReader.Rejected bad) {
                         rejected++;

@@ -5,13 +5,18 @@ import health.triage.Assessment;
 import health.triage.Cue;
 import health.triage.Disposition;
 import health.triage.Finding;
+import health.triage.NextQuestions;
+import health.triage.Question;
 import health.triage.Reason;
 import health.triage.RedFlag;
 import health.triage.Referral;
 import health.triage.SafetyNet;
 import health.triage.SelfCareStep;
+import health.triage.TriageCase;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.LinkedHashMap;
@@ -26,9 +31,11 @@ import java.util.function.Function;
  *
  * <p>An assessed case:
  * {@code {"input", "id", "disposition", "timeframe", "likelySource", "cuesFor", "cuesAgainst", "redFlags",
- * "unanswered", "alsoConsider", "referral", "selfCare", "safetyNet", "reasons", "ruleBaseVersion",
- * "bilateralLegSymptomsPolicy"}}; a case that
- * could not be assessed: {@code {"input", "id", "error"}}.
+ * "unanswered", "alsoConsider", "referral", "selfCare", "safetyNet", "reasons", "bilateralLegSymptomsPolicy",
+ * "ruleBaseVersion"}}, with {@code "complete"} and {@code "nextQuestions"} before {@code "ruleBaseVersion"} when
+ * the next questions were worked out; a case that could not be assessed: {@code {"input", "id", "error"}}.
+ *
+ * <p>Also writes a case as a case file, in the format {@code assess} reads.
  */
 final class JsonResults {
 
@@ -39,6 +46,36 @@ final class JsonResults {
 
     /** One line (without its line break) for an assessed case read from {@code input}. */
     static String line(String input, Assessment a) {
+        Map<String, Object> out = fields(input, a);
+        out.put("ruleBaseVersion", a.ruleBaseVersion());
+        return write(out);
+    }
+
+    /**
+     * One line for an assessed case with its next questions: {@code complete}, and {@code nextQuestions} as
+     * {@code [{code, text, why, priority}]}, most pressing first.
+     */
+    static String line(String input, NextQuestions next) {
+        Assessment a = next.assessment();
+        Map<String, Object> out = fields(input, a);
+        out.put("complete", next.complete());
+        out.put("nextQuestions", each(next.questions(), JsonResults::question));
+        out.put("ruleBaseVersion", a.ruleBaseVersion());
+        return write(out);
+    }
+
+    /** A case as a case file: pretty-printed JSON of {@link TriageCase#toFields()}, ending with a line break. */
+    static String caseFile(TriageCase triageCase) {
+        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withSeparators(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        try {
+            return JSON.writer(pretty).writeValueAsString(triageCase.toFields()) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a case as JSON", e); // plain maps and strings: cannot happen
+        }
+    }
+
+    private static Map<String, Object> fields(String input, Assessment a) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("input", input);
         out.put("id", a.caseId());
@@ -54,9 +91,8 @@ final class JsonResults {
         out.put("selfCare", each(a.selfCare(), JsonResults::selfCare));
         out.put("safetyNet", each(a.safetyNet(), JsonResults::safetyNet));
         out.put("reasons", each(a.reasons(), JsonResults::reason));
-        out.put("ruleBaseVersion", a.ruleBaseVersion());
         out.put("bilateralLegSymptomsPolicy", a.bilateralLegSymptomsPolicy().name());
-        return write(out);
+        return out;
     }
 
     /** One line for a case that could not be assessed. */
@@ -110,6 +146,15 @@ final class JsonResults {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("seekCare", net.seekCare().code());
         out.put("text", net.text());
+        return out;
+    }
+
+    private static Map<String, Object> question(Question question) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("code", question.code());
+        out.put("text", question.patientText());
+        out.put("why", question.why());
+        out.put("priority", question.priority().name());
         return out;
     }
 

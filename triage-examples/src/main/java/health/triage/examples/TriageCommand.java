@@ -17,13 +17,13 @@ import java.util.Properties;
 
 /**
  * The {@code triage} command line: decision support for buttock, hip and leg pain. Each task is a subcommand
- * ({@code assess}, {@code check}, {@code rulebook}); this class only dispatches, and owns the exit codes and the
- * standard streams.
+ * ({@code assess}, {@code check}, {@code interview}, {@code rulebook}); this class only dispatches, and owns the exit
+ * codes and the standard streams.
  */
 @Command(name = "triage",
         mixinStandardHelpOptions = true,
         versionProvider = TriageCommand.Version.class,
-        subcommands = {AssessCommand.class, CheckCommand.class, RulebookCommand.class,
+        subcommands = {AssessCommand.class, CheckCommand.class, InterviewCommand.class, RulebookCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {

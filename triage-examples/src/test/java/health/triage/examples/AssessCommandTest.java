@@ -515,4 +515,34 @@ class AssessCommandTest {
         assertEquals(TriageCommand.USAGE, result.exit(), result::toString);
         assertTrue(result.err().contains("--rules: rules folder " + dir.resolve("nope")), result::toString);
     }
+
+    // --- next questions ------------------------------------------------------------------------------------------
+
+    @Test
+    void assess_json_saysWhetherTheCaseIsCompleteAndWhatToAskNext() throws IOException {
+        Path file = write("cases.json", "[" + SADDLE_NUMBNESS + ", {\"id\": \"new\", \"age\": 40}]");
+
+        List<JsonNode> lines = Cli.run("assess", "--json", file.toString()).json();
+
+        JsonNode emergency = lines.get(0);
+        JsonNode fresh = lines.get(1);
+        JsonNode first = fresh.get("nextQuestions").get(0);
+        assertAll(
+                () -> assertTrue(emergency.get("complete").asBoolean(), emergency::toString),
+                () -> assertEquals(0, emergency.get("nextQuestions").size(), emergency::toString),
+                () -> assertFalse(fresh.get("complete").asBoolean(), fresh::toString),
+                () -> assertEquals("saddle_numbness", first.get("code").asText()),
+                () -> assertTrue(first.get("text").asText().endsWith("?"), first::toString),
+                () -> assertFalse(first.get("why").asText().isBlank(), first::toString),
+                () -> assertEquals("EMERGENCY_SCREEN", first.get("priority").asText()));
+    }
+
+    @Test
+    void assess_report_isUnchangedByTheNextQuestions() throws IOException {
+        Path file = write("new.json", "{\"id\": \"new\", \"age\": 40}");
+
+        Cli.Result result = Cli.run("assess", file.toString());
+
+        assertFalse(result.out().contains("nextQuestions"), result::toString);
+    }
 }

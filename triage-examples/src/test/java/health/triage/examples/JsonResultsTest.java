@@ -7,11 +7,15 @@ import health.triage.Cue;
 import health.triage.Disposition;
 import health.triage.Finding;
 import health.triage.LikelySource;
+import health.triage.NextQuestions;
+import health.triage.Question;
 import health.triage.Reason;
 import health.triage.RedFlag;
 import health.triage.Referral;
 import health.triage.SafetyNet;
 import health.triage.SelfCareStep;
+import health.triage.Sex;
+import health.triage.TriageCase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -100,5 +104,40 @@ class JsonResultsTest {
                 () -> assertEquals("cases/b.json[2]", line.get("input").asText()),
                 () -> assertTrue(line.get("id").isNull()),
                 () -> assertEquals("cases/b.json[2]: age is required", line.get("error").asText()));
+    }
+
+    @Test
+    void line_withNextQuestions_holdsCompleteAndTheQuestionsBeforeTheVersion() {
+        NextQuestions next = new NextQuestions(ASSESSMENT, List.of(new Question(Finding.NIGHT_SWEATS,
+                "Do you sweat at night?", "Night sweats?", "A sign of infection.", Question.Priority.DISPOSITION,
+                "A yes would change the advice from ROUTINE to URGENT.")), false);
+
+        JsonNode line = Cli.parse(JsonResults.line("cases/a.json", next));
+
+        List<String> fields = new java.util.ArrayList<>();
+        line.fieldNames().forEachRemaining(fields::add);
+        assertAll(
+                () -> assertEquals("ROUTINE", line.get("disposition").asText()),
+                () -> assertFalse(line.get("complete").asBoolean()),
+                () -> assertEquals(Cli.parse("""
+                        [{"code": "night_sweats", "text": "Do you sweat at night?", "why": "A sign of infection.",
+                          "priority": "DISPOSITION"}]"""), line.get("nextQuestions")),
+                () -> assertEquals(List.of("complete", "nextQuestions", "ruleBaseVersion"),
+                        fields.subList(fields.size() - 3, fields.size())));
+    }
+
+    @Test
+    void caseFile_isACaseTheReaderReadsBackUnchanged() {
+        TriageCase c = TriageCase.builder(38).sex(Sex.MALE).durationDays(28).present(Finding.BUTTOCK_PAIN)
+                .absent(Finding.SADDLE_NUMBNESS).build();
+
+        String file = JsonResults.caseFile(c);
+
+        CaseReader.Read read = CaseReader.read("saved.json", file.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .get(0);
+        assertAll(
+                () -> assertEquals(c, ((CaseReader.Valid) read).triageCase()),
+                () -> assertTrue(file.contains("\"age\": 38"), file),
+                () -> assertTrue(file.endsWith("}\n"), file));
     }
 }

@@ -1,0 +1,85 @@
+package health.triage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+
+/**
+ * How each finding is asked: read from {@code health/triage/questions.properties}, data kept apart from the rules
+ * (no rule reads it).
+ */
+final class QuestionWording {
+
+    static final String RESOURCE = "questions.properties";
+    static final List<String> PARTS = List.of("patient", "clinician", "why");
+
+    /** The wording of one finding. */
+    record Wording(String patient, String clinician, String why) {
+    }
+
+    private QuestionWording() {
+    }
+
+    /** The wording of a finding. */
+    static Wording of(Finding finding) {
+        return Holder.ALL.get(finding);
+    }
+
+    /**
+     * Reads wording in the format of {@value #RESOURCE}.
+     *
+     * @throws IllegalStateException listing every missing or blank entry and every key that names no finding
+     */
+    static Map<Finding, Wording> read(Reader reader) throws IOException {
+        Properties properties = new Properties();
+        properties.load(reader);
+        List<String> problems = new ArrayList<>();
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+            int dot = key.lastIndexOf('.');
+            String code = dot < 0 ? key : key.substring(0, dot);
+            if (dot < 0 || !PARTS.contains(key.substring(dot + 1)) || Finding.lookup(code).isEmpty()) {
+                problems.add("'" + key + "' is not <finding code>." + String.join("|", PARTS));
+            }
+        }
+        Map<Finding, Wording> wording = new EnumMap<>(Finding.class);
+        for (Finding finding : Finding.values()) {
+            List<String> texts = new ArrayList<>();
+            for (String part : PARTS) {
+                String text = properties.getProperty(finding.code() + "." + part, "").strip();
+                if (text.isEmpty()) {
+                    problems.add("'" + finding.code() + "." + part + "' is missing or blank");
+                }
+                texts.add(text);
+            }
+            wording.put(finding, new Wording(texts.get(0), texts.get(1), texts.get(2)));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(RESOURCE + ": " + String.join("; ", problems));
+        }
+        return wording;
+    }
+
+    private static final class Holder {
+        static final Map<Finding, Wording> ALL = load();
+
+        private static Map<Finding, Wording> load() {
+            try (InputStream in = QuestionWording.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(RESOURCE + " is not on the classpath next to " + Finding.class);
+                }
+                return Map.copyOf(read(new InputStreamReader(in, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            }
+        }
+    }
+}

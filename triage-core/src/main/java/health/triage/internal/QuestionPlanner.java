@@ -1,0 +1,391 @@
+package health.triage.internal;
+
+import health.triage.Assessment;
+import health.triage.BilateralLegSymptomsPolicy;
+import health.triage.Cue;
+import health.triage.Disposition;
+import health.triage.Finding;
+import health.triage.LikelySource;
+import health.triage.Question.Priority;
+import health.triage.Reason;
+import health.triage.TriageCase;
+import health.triage.facts.Answer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Works out which unanswered questions could still change a partial case's result, by assessing the case again with
+ * hypothetical answers. Nothing here knows a rule: a rule added to the rule base changes the questions by itself.
+ *
+ * <p>A finding's answer could change the disposition (or the likely source) when
+ * <ol>
+ * <li><b>on its own</b>: the case assessed with that finding answered yes, or answered no, gets another
+ * disposition; or</li>
+ * <li><b>together with other answers</b>: a few whole completions of the case are assessed, every unanswered finding
+ * answered at once: all yes, all no, and for each source its cues yes and the other cues no (the rest once yes, once
+ * no). When such a completion gets a more urgent disposition, the findings that the rules raising it cite are
+ * questions (so "two of weight loss, night sweats, pain at rest" makes each of the three a question although neither
+ * alone changes anything). When it gets a less urgent one, the findings whose being unanswered holds the current
+ * disposition up (the screening rules cite them as "not asked"), and the findings the completion answered yes and
+ * its new rules cite, are questions.</li>
+ * </ol>
+ * The assessment is complete when no question remains that could change the disposition. Probing whole
+ * completions in both directions matters for safety: with one-answer-at-a-time probing alone, a case could be called
+ * complete while two unanswered findings together would make it more urgent.
+ *
+ * <p>Findings the person answered "don't know" stay unknown in the completions that rank the other questions (so
+ * questions that could only matter once they are answered are not asked), and are never asked again; they still
+ * count for completeness, which is worked out over every unanswered finding.
+ *
+ * <p>Cost: one assessment of the case, two per unanswered finding, and at most six completions (twelve with "don't
+ * know" answers).
+ */
+public final class QuestionPlanner {
+
+    /** The emergency screen, asked first and in this order whenever a question of it is unanswered. */
+    public static final List<Finding> EMERGENCY_SCREEN = List.of(Finding.SADDLE_NUMBNESS, Finding.BLADDER_DYSFUNCTION,
+            Finding.BOWEL_DYSFUNCTION, Finding.BILATERAL_LEG_SYMPTOMS, Finding.PROGRESSIVE_WEAKNESS);
+
+    /** A question worth asking now. */
+    public record Planned(Finding finding, Priority priority, String rankReason) {
+        public Planned {
+            Objects.requireNonNull(finding, "finding must not be null");
+            Objects.requireNonNull(priority, "priority must not be null");
+            Objects.requireNonNull(rankReason, "rankReason must not be null");
+        }
+    }
+
+    /** The current assessment, the ranked questions, and whether none of them could change the disposition. */
+    public record Plan(Assessment assessment, List<Planned> questions, boolean complete) {
+        public Plan {
+            Objects.requireNonNull(assessment, "assessment must not be null");
+            questions = List.copyOf(questions);
+        }
+    }
+
+    private final CompiledRuleBase ruleBase;
+    private final BilateralLegSymptomsPolicy policy;
+    private final TriageCase base;
+    private final Set<Finding> dontKnow;
+    private final Assessment now;
+    private final Disposition current;
+    private final LikelySource currentSource;
+    private final List<Finding> unknown;
+    private final Map<Finding, Assessment> ifYes = new EnumMap<>(Finding.class);
+    private final Map<Finding, Assessment> ifNo = new EnumMap<>(Finding.class);
+    private final Map<Finding, LikelySource> cueOf = new EnumMap<>(Finding.class);
+
+    private QuestionPlanner(CompiledRuleBase ruleBase, BilateralLegSymptomsPolicy policy, TriageCase base,
+                            Set<Finding> dontKnow) {
+        this.ruleBase = ruleBase;
+        this.policy = policy;
+        this.base = base;
+        this.dontKnow = dontKnow.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(dontKnow));
+        this.now = Evaluation.run(ruleBase, base, policy);
+        this.current = now.disposition();
+        this.currentSource = now.likelySource();
+        this.unknown = Arrays.stream(Finding.values()).filter(f -> !base.findings().containsKey(f)).toList();
+    }
+
+    /**
+     * The next questions for a case, against a rule base.
+     *
+     * @param dontKnow findings the person could not answer: never asked again, and left unknown in every probe that
+     *                 ranks the other questions (they still count for {@code complete})
+     */
+    public static Plan plan(CompiledRuleBase ruleBase, TriageCase triageCase, Set<Finding> dontKnow) {
+        return plan(ruleBase, BilateralLegSymptomsPolicy.DEFAULT, triageCase, dontKnow);
+    }
+
+    /** {@link #plan(CompiledRuleBase, TriageCase, Set)} for an engine with this bilateral leg symptoms policy. */
+    public static Plan plan(CompiledRuleBase ruleBase, BilateralLegSymptomsPolicy policy, TriageCase triageCase,
+                            Set<Finding> dontKnow) {
+        return new QuestionPlanner(ruleBase, policy, triageCase, dontKnow).plan();
+    }
+
+    private Plan plan() {
+        if (current == Disposition.EMERGENCY) {
+            // stop rule: an emergency ends the interview at once, with the emergency advice; nothing more is asked
+            return new Plan(now, List.of(), true);
+        }
+        for (Finding finding : unknown) {
+            ifYes.put(finding, assess(Map.of(finding, true)));
+            ifNo.put(finding, assess(Map.of(finding, false)));
+            Stream.concat(ifYes.get(finding).cuesFor().stream(), ifYes.get(finding).cuesAgainst().stream())
+                    .filter(cue -> cue.finding() == finding)
+                    .map(Cue::pointsTo)
+                    .findFirst()
+                    .ifPresent(source -> cueOf.put(finding, source));
+        }
+        Analysis all = new Analysis(unknown);
+        List<Finding> askable = unknown.stream().filter(f -> !dontKnow.contains(f)).toList();
+        Analysis asked = askable.size() == unknown.size() ? all : new Analysis(askable);
+        List<Planned> questions = asked.ranked();
+        boolean complete = Stream.concat(questions.stream(), all.ranked().stream())
+                .allMatch(q -> q.priority() == Priority.LIKELY_SOURCE);
+        return new Plan(now, questions, complete);
+    }
+
+    /** What answering each of some unanswered findings could do, the others staying unknown. */
+    private final class Analysis {
+        private final List<Finding> findings;
+        private final Map<Finding, Effect> effects = new EnumMap<>(Finding.class);
+
+        Analysis(List<Finding> findings) {
+            this.findings = findings;
+            for (Finding finding : findings) {
+                Effect effect = new Effect();
+                effects.put(finding, effect);
+                alone(effect, ifYes.get(finding), true);
+                alone(effect, ifNo.get(finding), false);
+            }
+            for (Map<Finding, Boolean> completion : completions()) {
+                together(completion);
+            }
+        }
+
+        /** The effect of one finding answered, everything else as it is. */
+        private void alone(Effect effect, Assessment probe, boolean answer) {
+            effect.disposition(probe.disposition(), answer, false, current);
+            if (probe.likelySource() != currentSource) {
+                effect.source(probe.likelySource(), answer, false);
+            }
+        }
+
+        /**
+         * Whole completions of the findings, without duplicates: all yes, all no, and for each source the cues learnt
+         * from the single answers steered towards it (its cues yes, the other cues no), the rest once all yes and once
+         * all no.
+         */
+        private Set<Map<Finding, Boolean>> completions() {
+            Set<Map<Finding, Boolean>> completions = new LinkedHashSet<>();
+            if (findings.isEmpty()) {
+                return completions;
+            }
+            completions.add(completion(f -> true));
+            completions.add(completion(f -> false));
+            for (LikelySource source : new TreeSet<>(cueOf.values())) {
+                for (boolean rest : new boolean[] {true, false}) {
+                    completions.add(completion(f -> cueOf.containsKey(f) ? cueOf.get(f) == source : rest));
+                }
+            }
+            return completions;
+        }
+
+        private Map<Finding, Boolean> completion(Predicate<Finding> yes) {
+            Map<Finding, Boolean> answers = new EnumMap<>(Finding.class);
+            findings.forEach(f -> answers.put(f, yes.test(f)));
+            return Collections.unmodifiableMap(answers);
+        }
+
+        /** Attributes the change a whole completion makes to the findings it depends on. */
+        private void together(Map<Finding, Boolean> completion) {
+            Assessment probe = assess(completion);
+            Disposition reached = probe.disposition();
+            if (reached.isMoreUrgentThan(current)) {
+                // the findings cited, with their hypothetical answer, by the rules that ask for more than now
+                Map<Finding, Disposition> cited = new EnumMap<>(Finding.class);
+                for (Reason reason : probe.reasons()) {
+                    if (reason.raises() != null && reason.raises().isMoreUrgentThan(current)) {
+                        findings.stream().filter(f -> cites(reason, f, completion.get(f)))
+                                .forEach(f -> cited.merge(f, reason.raises(), Disposition::mostUrgent));
+                    }
+                }
+                if (cited.isEmpty()) {
+                    fallback(probe, completion).forEach(f -> cited.put(f, reached));
+                }
+                cited.forEach((f, level) -> effects.get(f).disposition(level, completion.get(f), true, current));
+            } else if (current.isMoreUrgentThan(reached)) {
+                // the findings whose being unanswered holds the disposition up, and the yes answers that allow less
+                Set<Finding> cited = new LinkedHashSet<>();
+                for (Reason reason : now.reasons()) {
+                    if (reason.raises() != null && reason.raises().isMoreUrgentThan(reached)) {
+                        findings.stream().filter(f -> cites(reason, f, null)).forEach(cited::add);
+                    }
+                }
+                Set<Reason> before = new HashSet<>(now.reasons());
+                for (Reason reason : probe.reasons()) {
+                    if (!before.contains(reason)) {
+                        findings.stream().filter(f -> completion.get(f) && cites(reason, f, true)).forEach(cited::add);
+                    }
+                }
+                if (cited.isEmpty()) {
+                    cited.addAll(fallback(probe, completion));
+                }
+                cited.forEach(f -> effects.get(f).disposition(reached, completion.get(f), true, current));
+            }
+            if (probe.likelySource() != currentSource) {
+                // the source is decided by cue counts: every unanswered cue takes part
+                findings.stream().filter(cueOf::containsKey)
+                        .forEach(f -> effects.get(f).source(probe.likelySource(), completion.get(f), true));
+            }
+        }
+
+        /**
+         * When no rule can be tied to the change: the findings that the completion's new rules cite, or failing that
+         * every finding of the completion, so that a change is never left without a question.
+         */
+        private List<Finding> fallback(Assessment probe, Map<Finding, Boolean> completion) {
+            Set<Reason> before = new HashSet<>(now.reasons());
+            List<Finding> cited = findings.stream()
+                    .filter(f -> probe.reasons().stream()
+                            .anyMatch(r -> !before.contains(r) && cites(r, f, completion.get(f))))
+                    .toList();
+            return cited.isEmpty() ? findings : cited;
+        }
+
+        /** The questions worth asking, ranked. */
+        private List<Planned> ranked() {
+            List<Planned> questions = new ArrayList<>();
+            for (Finding finding : EMERGENCY_SCREEN) {
+                if (effects.containsKey(finding)) {
+                    Effect effect = effects.get(finding);
+                    String change = effect.changesDisposition() ? " " + effect.dispositionReason(current) : "";
+                    questions.add(new Planned(finding, Priority.EMERGENCY_SCREEN,
+                            "Emergency screen: asked before any other question." + change));
+                }
+            }
+            List<Finding> disposition = new ArrayList<>();
+            List<Finding> source = new ArrayList<>();
+            effects.forEach((finding, effect) -> {
+                if (EMERGENCY_SCREEN.contains(finding)) {
+                    return;
+                }
+                if (effect.changesDisposition()) {
+                    disposition.add(finding);
+                } else if (effect.sourceTo != null) {
+                    source.add(finding);
+                }
+            });
+            disposition.sort(Comparator.comparing((Finding f) -> effects.get(f), Effect.ORDER)
+                    .thenComparing(Comparator.naturalOrder()));
+            disposition.forEach(f -> questions.add(new Planned(f, Priority.DISPOSITION,
+                    effects.get(f).dispositionReason(current))));
+            source.forEach(f -> questions.add(new Planned(f, Priority.LIKELY_SOURCE,
+                    effects.get(f).sourceReason(currentSource))));
+            return questions;
+        }
+    }
+
+    /** Whether a reason used the answer {@code value} (true, false, or null for "not asked") of a finding. */
+    private static boolean cites(Reason reason, Finding finding, Boolean value) {
+        return reason.findings().contains(Answer.of(finding, value).describe());
+    }
+
+    private Assessment assess(Map<Finding, Boolean> answers) {
+        TriageCase.Builder probe = base.toBuilder();
+        answers.forEach(probe::answer);
+        try {
+            return Evaluation.runDecision(ruleBase, probe.build(), policy);
+        } catch (IllegalStateException e) {
+            String which = answers.size() == 1
+                    ? answers.keySet().iterator().next().code() + " answered " + yesNo(answers.values().iterator().next())
+                    : "every unanswered finding answered";
+            throw new IllegalStateException("cannot work out the next questions: with " + which + ", "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String yesNo(Boolean answer) {
+        return answer ? "yes" : "no";
+    }
+
+    /** What answering one finding could do, gathered over every probe. */
+    private static final class Effect {
+        /**
+         * Questions that could make the case more urgent first, the most urgent first, and among those the ones whose
+         * own answer does it; then questions that could only make it less urgent, those whose own answer does it
+         * first, then the least urgent first.
+         */
+        static final Comparator<Effect> ORDER = (a, b) -> {
+            if ((a.up == null) != (b.up == null)) {
+                return a.up != null ? -1 : 1;
+            }
+            if (a.up != null) {
+                return Comparator.comparing((Effect e) -> e.up)
+                        .thenComparing(e -> e.upAlone, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .compare(a, b);
+            }
+            return Comparator.comparing((Effect e) -> !e.downAlone)
+                    .thenComparing(e -> e.down, Comparator.reverseOrder())
+                    .compare(a, b);
+        };
+
+        Disposition up;        // the most urgent disposition an answer could lead to, when more urgent than now
+        boolean upAnswer;
+        boolean upTogether;
+        Disposition upAlone;   // the most urgent disposition its answer alone leads to, when more urgent than now
+        Disposition down;      // the least urgent disposition an answer could allow, when less urgent than now
+        boolean downAnswer;
+        boolean downTogether;
+        boolean downAlone;
+        LikelySource sourceTo;
+        boolean sourceAnswer;
+        boolean sourceTogether;
+
+        void disposition(Disposition reached, boolean answer, boolean together, Disposition current) {
+            if (reached.isMoreUrgentThan(current)) {
+                if (!together && (upAlone == null || reached.isMoreUrgentThan(upAlone))) {
+                    upAlone = reached;
+                }
+                // keep the most urgent; at equal urgency an answer that does it alone explains it best
+                if (up == null || reached.isMoreUrgentThan(up) || (reached == up && upTogether && !together)) {
+                    up = reached;
+                    upAnswer = answer;
+                    upTogether = together;
+                }
+            } else if (current.isMoreUrgentThan(reached)) {
+                downAlone |= !together;
+                if (down == null || down.isMoreUrgentThan(reached) || (reached == down && downTogether && !together)) {
+                    down = reached;
+                    downAnswer = answer;
+                    downTogether = together;
+                }
+            }
+        }
+
+        void source(LikelySource reached, boolean answer, boolean together) {
+            if (sourceTo == null || (sourceTogether && !together)) {
+                sourceTo = reached;
+                sourceAnswer = answer;
+                sourceTogether = together;
+            }
+        }
+
+        boolean changesDisposition() {
+            return up != null || down != null;
+        }
+
+        String dispositionReason(Disposition current) {
+            if (up != null) {
+                return change(upAnswer, upTogether, "the advice", current.code(), up.code());
+            }
+            return change(downAnswer, downTogether, "the advice", current.code(), down.code());
+        }
+
+        String sourceReason(LikelySource current) {
+            return change(sourceAnswer, sourceTogether, "the likely source", current.name(), sourceTo.name());
+        }
+
+        private static String change(boolean answer, boolean together, String what, String from, String to) {
+            return together
+                    ? "A " + yesNo(answer) + ", together with other answers, could change " + what + " from " + from
+                    + " to " + to + "."
+                    : "A " + yesNo(answer) + " would change " + what + " from " + from + " to " + to + ".";
+        }
+    }
+}

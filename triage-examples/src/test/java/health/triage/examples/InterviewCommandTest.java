@@ -1,0 +1,256 @@
+package health.triage.examples;
+
+import health.triage.Finding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code triage interview}, run in-process with answers on standard input: typed by a simulated person who reads each
+ * question, or given as a script. (InterviewTerminalIT drives the built jar in a terminal.)
+ */
+class InterviewCommandTest {
+
+    /** The office worker of the policy's typical piriformis presentation; everything else is no. */
+    private static final Set<Finding> PIRIFORMIS = EnumSet.of(Finding.BUTTOCK_PAIN, Finding.WORSE_SITTING,
+            Finding.WORSE_HARD_SEAT, Finding.DEEP_BUTTOCK_TENDERNESS, Finding.PROLONGED_SITTING,
+            Finding.WALLET_IN_BACK_POCKET);
+
+    private static final Pattern COMPLETE = Pattern.compile("Interview complete after (\\d+) questions");
+
+    @TempDir
+    Path dir;
+
+    private static InterviewPerson officeWorker(Set<Finding> dontKnow) {
+        return new InterviewPerson(38, "m", "28", PIRIFORMIS, dontKnow);
+    }
+
+    /** Text with its line breaks and indentation as single spaces, for sentences the interview wraps. */
+    private static String flat(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
+    private static String question(Finding finding) {
+        try (InputStream in = Finding.class.getResourceAsStream("questions.properties")) {
+            Properties properties = new Properties();
+            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            return properties.getProperty(finding.code() + ".patient");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void interview_piriformisPresentation_reachesACompleteSelfCareReport() {
+        InterviewPerson person = officeWorker(Set.of());
+
+        Cli.Result result = Cli.runWithPerson(person, "interview");
+
+        Matcher complete = COMPLETE.matcher(result.out());
+        assertAll(
+                () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
+                () -> assertTrue(complete.find(), result::toString),
+                () -> assertEquals(Integer.toString(person.asked().size()), complete.group(1)),
+                () -> assertEquals(person.asked().size(), Set.copyOf(person.asked()).size(), "a question asked twice"),
+                () -> assertEquals(Finding.SADDLE_NUMBNESS, person.asked().get(0)),
+                () -> assertTrue(result.out().contains("DISPOSITION     SELF_CARE"), result::toString),
+                () -> assertTrue(result.out().contains("Self-care plan"), result::toString),
+                () -> assertEquals("", result.err()));
+    }
+
+    @Test
+    void interview_saddleNumbnessYes_endsAtOnceWithTheEmergencyAdvice() {
+        Cli.Result result = Cli.runWithStdin("45\n\n\ny\n", "interview");
+
+        assertAll(
+                () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
+                () -> assertTrue(result.out().contains("Question 1. " + question(Finding.SADDLE_NUMBNESS)
+                        .substring(0, 40)), result::toString),
+                () -> assertFalse(result.out().contains("Question 2."), result::toString),
+                () -> assertTrue(result.out().contains("EMERGENCY: Go to an emergency department now, or call an"),
+                        result::toString),
+                () -> assertTrue(result.out().contains("The interview stops here."), result::toString),
+                () -> assertTrue(result.out().contains("DISPOSITION     EMERGENCY"), result::toString));
+    }
+
+    @Test
+    void interview_dontKnow_isNotAskedAgainAndLeavesTheInterviewNotComplete() {
+        InterviewPerson person = officeWorker(EnumSet.of(Finding.BLADDER_DYSFUNCTION));
+
+        Cli.Result result = Cli.runWithPerson(person, "interview", "--save", dir.resolve("case.json").toString());
+
+        assertAll(
+                () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
+                () -> assertEquals(1, person.asked().stream().filter(f -> f == Finding.BLADDER_DYSFUNCTION).count()),
+                () -> assertTrue(flat(result.out()).contains("but it is not complete: the answers to "
+                        + "bladder_dysfunction were \"don't know\" and could still change how urgent this is."),
+                        result::toString),
+                () -> assertTrue(result.out().contains("DISPOSITION     URGENT"), result::toString),
+                () -> assertFalse(Files.readString(dir.resolve("case.json")).contains("bladder_dysfunction"),
+                        "\"don't know\" is never saved as an answer"));
+    }
+
+    @Test
+    void interview_save_writesACaseFileThatAssessReads() throws IOException {
+        Path saved = dir.resolve("office-worker.json");
+
+        Cli.Result interview = Cli.runWithPerson(officeWorker(Set.of()), "interview", "--save", saved.toString());
+        Cli.Result assess = Cli.run("assess", "--json", saved.toString());
+
+        JsonNode line = assess.json().get(0);
+        JsonNode savedCase = Cli.parse(Files.readString(saved));
+        assertAll(
+                () -> assertEquals(TriageCommand.OK, interview.exit(), interview::toString),
+                () -> assertTrue(interview.out().contains("Answers saved to " + saved), interview::toString),
+                () -> assertEquals(TriageCommand.OK, assess.exit(), assess::toString),
+                () -> assertEquals("SELF_CARE", line.get("disposition").asText()),
+                () -> assertTrue(line.get("complete").asBoolean(), line::toString),
+                () -> assertEquals(38, savedCase.get("age").asInt()),
+                () -> assertEquals("male", savedCase.get("sex").asText()),
+                () -> assertEquals(28, savedCase.get("durationDays").asInt()),
+                () -> assertTrue(savedCase.get("findings").get("buttock_pain").asBoolean()),
+                () -> assertFalse(savedCase.get("findings").get("saddle_numbness").asBoolean()));
+    }
+
+    @Test
+    void interview_questionMark_showsWhyItIsAskedAndTheClinicianWording() {
+        Cli.Result result = Cli.runWithStdin("45\n\n\n?\nq\n", "interview");
+
+        for (String text : new String[] {"Why it is asked: Numbness in this area", "For a clinician: New saddle",
+                "\"Yes\" means: New numbness", "Asked now because: Emergency screen"}) {
+            assertTrue(result.out().contains(text), () -> "no '" + text + "' in\n" + result.out());
+        }
+    }
+
+    @Test
+    void interview_unclearAnswer_isAskedAgain() {
+        Cli.Result result = Cli.runWithStdin("45\n\n\nmaybe\nq\n", "interview");
+
+        assertAll(
+                () -> assertTrue(result.out().contains("Please answer y (yes), n (no) or d (don't know); ? shows why "
+                        + "this is asked."), result::toString),
+                () -> assertEquals(2, result.out().split("Question 1\\. ", -1).length - 1, result::toString));
+    }
+
+    @Test
+    void interview_quit_printsTheReportAndSaysItIsNotComplete() {
+        Cli.Result result = Cli.runWithStdin("45\n\n\nn\nq\n", "interview");
+
+        assertAll(
+                () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
+                () -> assertTrue(result.out().contains("Interview stopped after 1 question; it is not complete."),
+                        result::toString),
+                () -> assertTrue(result.out().contains("DISPOSITION     URGENT"), result::toString),
+                () -> assertTrue(result.out().contains("Answered no     saddle_numbness"), result::toString));
+    }
+
+    @Test
+    void interview_endOfInputBeforeTheAge_hasNothingToAssess() {
+        Cli.Result result = Cli.runWithStdin("", "interview");
+
+        assertAll(
+                () -> assertEquals(TriageCommand.CASE_REJECTED, result.exit(), result::toString),
+                () -> assertTrue(result.out().contains("Interview stopped before the age was given: there is nothing "
+                        + "to assess."), result::toString),
+                () -> assertFalse(result.out().contains("DISPOSITION"), result::toString));
+    }
+
+    @Test
+    void interview_ageOutOfRange_isAskedAgainWithTheReason() {
+        Cli.Result result = Cli.runWithStdin("130\nforty\n40\n\n\nq\n", "interview");
+
+        assertAll(
+                () -> assertTrue(result.out().contains("Age must be between 0 and 120, was 130."), result::toString),
+                () -> assertTrue(result.out().contains("Please type the age as a whole number, such as 34."),
+                        result::toString),
+                () -> assertTrue(result.out().contains("Person          age 40"), result::toString));
+    }
+
+    @Test
+    void interview_durationInWeeks_isCountedInDays() {
+        Cli.Result result = Cli.runWithStdin("40\nf\nn\n3w\nq\n", "interview");
+
+        assertTrue(result.out().contains("Person          age 40, female, not pregnant, symptoms for 21 days"),
+                result::toString);
+    }
+
+    @Test
+    void interview_ruleAddedToACopyOfTheRules_isAskedWithoutAJavaChange() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("rules"));
+        Properties index = new Properties();
+        try (InputStream in = Finding.class.getClassLoader().getResourceAsStream(
+                "health/triage/rules/rulebase.properties")) {
+            index.load(in);
+        }
+        for (String file : index.getProperty("files").split(",")) {
+            try (InputStream in = Finding.class.getClassLoader().getResourceAsStream(
+                    "health/triage/rules/" + file.strip())) {
+                Files.write(copy.resolve(file.strip()), in.readAllBytes());
+            }
+        }
+        InterviewPerson shipped = officeWorker(Set.of());
+        Cli.runWithPerson(shipped, "interview", "--rules", copy.toString());
+        Files.writeString(copy.resolve("low-back-pain.drl"), """
+                package health.triage.rules;
+                import health.triage.*;
+                import health.triage.facts.*;
+
+                rule "Low back pain needs a clinician's assessment"
+                    @id(TEST-LBP-01) @source("test: a rule added to a copy of the rules")
+                when
+                    Answer( finding == Finding.LOW_BACK_PAIN, present )
+                then
+                    insert( new Urgency( Disposition.ROUTINE ) );
+                end
+                """);
+        InterviewPerson edited = officeWorker(Set.of());
+
+        Cli.Result result = Cli.runWithPerson(edited, "interview", "--rules", copy.toString());
+
+        assertAll(
+                () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
+                () -> assertFalse(shipped.asked().contains(Finding.LOW_BACK_PAIN), shipped.asked()::toString),
+                () -> assertTrue(edited.asked().contains(Finding.LOW_BACK_PAIN), edited.asked()::toString),
+                () -> assertTrue(result.out().contains("DISPOSITION     SELF_CARE"), result::toString));
+    }
+
+    @Test
+    void interview_rulesFolderThatDoesNotExist_isAUsageError() {
+        Cli.Result result = Cli.run("interview", "--rules", dir.resolve("nope").toString());
+
+        assertAll(
+                () -> assertEquals(TriageCommand.USAGE, result.exit(), result::toString),
+                () -> assertTrue(result.err().contains("--rules: rules folder " + dir.resolve("nope")),
+                        result::toString));
+    }
+
+    @Test
+    void interviewHelp_describesAnswersSavingAndExitCodes() {
+        Cli.Result result = Cli.run("interview", "--help");
+
+        assertEquals(TriageCommand.OK, result.exit());
+        for (String text : new String[] {"--save", "--rules", "y (yes)", "n (no)", "d (don't", "standard input",
+                "emergency", "complete", "Exit codes", "\n  0 ", "\n  1 ", "\n  2 ", "\n  3 "}) {
+            assertTrue(result.out().contains(text), () -> "no '" + text + "' in\n" + result.out());
+        }
+        assertTrue(result.out().lines().allMatch(line -> line.length() <= 80), result::toString);
+    }
+}

@@ -1,0 +1,105 @@
+package health.triage.examples;
+
+import health.triage.Finding;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A person taking the interview: reads the question on the screen, recognises which finding it asks about by its
+ * wording (from the library's questions.properties), and types y, n or d from what they have. Keeps the findings it
+ * was asked, in order.
+ */
+final class InterviewPerson implements Function<String, String> {
+
+    private static final Map<String, Finding> BY_WORDING = wording();
+
+    private final int age;
+    private final String sex;
+    private final String days;
+    private final Set<Finding> present;
+    private final Set<Finding> dontKnow;
+    private final List<Finding> asked = new ArrayList<>();
+
+    InterviewPerson(int age, String sex, String days, Set<Finding> present, Set<Finding> dontKnow) {
+        this.age = age;
+        this.sex = sex;
+        this.days = days;
+        this.present = present.isEmpty() ? EnumSet.noneOf(Finding.class) : EnumSet.copyOf(present);
+        this.dontKnow = dontKnow.isEmpty() ? EnumSet.noneOf(Finding.class) : EnumSet.copyOf(dontKnow);
+    }
+
+    /** The findings the interview asked, in order (a question asked again appears again). */
+    List<Finding> asked() {
+        return List.copyOf(asked);
+    }
+
+    @Override
+    public String apply(String screen) {
+        String prompt = lastPrompt(screen);
+        if (prompt.startsWith("How old are you")) {
+            return Integer.toString(age);
+        }
+        if (prompt.startsWith("What is your sex")) {
+            return sex;
+        }
+        if (prompt.startsWith("Are you pregnant")) {
+            return "n";
+        }
+        if (prompt.startsWith("For how many days")) {
+            return days;
+        }
+        if (prompt.startsWith("Question ")) {
+            String wording = prompt.substring(prompt.indexOf(". ") + 2, prompt.lastIndexOf(" ["));
+            Finding finding = BY_WORDING.get(wording);
+            if (finding == null) {
+                throw new AssertionError("the person does not understand the question '" + wording + "'");
+            }
+            asked.add(finding);
+            return dontKnow.contains(finding) ? "d" : present.contains(finding) ? "y" : "n";
+        }
+        throw new AssertionError("the person does not know what to type after:\n" + screen);
+    }
+
+    /** The prompt just printed before "> ", its wrapped lines joined. */
+    static String lastPrompt(String screen) {
+        if (!screen.endsWith("> ")) {
+            throw new AssertionError("the interview reads input without a prompt:\n" + screen);
+        }
+        List<String> lines = screen.substring(0, screen.length() - 2).lines().toList();
+        int first = lines.size() - 1;
+        while (first > 0 && lines.get(first).startsWith("  ")) {
+            first--;
+        }
+        StringBuilder prompt = new StringBuilder();
+        for (String line : lines.subList(first, lines.size())) {
+            prompt.append(prompt.length() == 0 ? "" : " ").append(line.strip());
+        }
+        return prompt.toString();
+    }
+
+    private static Map<String, Finding> wording() {
+        Properties properties = new Properties();
+        try (InputStream in = Finding.class.getResourceAsStream("questions.properties")) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Finding> byWording = new HashMap<>();
+        for (Finding finding : Finding.values()) {
+            byWording.put(properties.getProperty(finding.code() + ".patient"), finding);
+        }
+        return byWording;
+    }
+}

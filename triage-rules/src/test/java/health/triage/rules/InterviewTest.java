@@ -1,0 +1,324 @@
+package health.triage.rules;
+
+import health.triage.Assessment;
+import health.triage.Disposition;
+import health.triage.Finding;
+import health.triage.LikelySource;
+import health.triage.NextQuestions;
+import health.triage.Question;
+import health.triage.Sex;
+import health.triage.TriageCase;
+import health.triage.TriageEngine;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Interviews against the shipped rule base: a simulated person answers, one at a time, the question
+ * {@link TriageEngine#nextQuestions(TriageCase, Set)} ranks first, until the case is an emergency, complete, or nothing
+ * else can be asked. The person's answers come from the policy (docs/POLICY.md), not from the engine.
+ */
+class InterviewTest {
+
+    private static final List<Finding> EMERGENCY_SCREEN = List.of(Finding.SADDLE_NUMBNESS,
+            Finding.BLADDER_DYSFUNCTION, Finding.BOWEL_DYSFUNCTION, Finding.BILATERAL_LEG_SYMPTOMS,
+            Finding.PROGRESSIVE_WEAKNESS);
+
+    /** The thirteen screening questions that policy SELF_CARE needs answered no. */
+    private static final Set<Finding> SCREENING = EnumSet.of(Finding.SADDLE_NUMBNESS, Finding.BLADDER_DYSFUNCTION,
+            Finding.BOWEL_DYSFUNCTION, Finding.BILATERAL_LEG_SYMPTOMS, Finding.PROGRESSIVE_WEAKNESS, Finding.FEVER,
+            Finding.UNEXPLAINED_WEIGHT_LOSS, Finding.NIGHT_SWEATS, Finding.CANCER_HISTORY,
+            Finding.PAIN_NOT_EASED_BY_REST, Finding.RECENT_FALL, Finding.MAJOR_TRAUMA, Finding.SEVERE_UNCONTROLLED_PAIN);
+
+    /**
+     * A typical piriformis presentation (policy "Likely source" row 3 and SELF_CARE; the office worker of
+     * 002_329dc8b9eea261ee.txt "Poor Posture and Movement Patterns"): deep buttock pain that builds up sitting and on
+     * hard seats, tender deep in the buttock, sits long hours on a wallet. Every other finding is absent.
+     */
+    private static final Set<Finding> PIRIFORMIS_PRESENTATION = EnumSet.of(Finding.BUTTOCK_PAIN,
+            Finding.WORSE_SITTING, Finding.WORSE_HARD_SEAT, Finding.DEEP_BUTTOCK_TENDERNESS,
+            Finding.PROLONGED_SITTING, Finding.WALLET_IN_BACK_POCKET);
+
+    /**
+     * The fewest questions after which this rule base can call that presentation complete SELF_CARE, read off the
+     * policy: no to the 13 screening questions (SELF_CARE); no to the 10 findings that each alone lift self-care to
+     * ROUTINE or more (sexual_dysfunction, iv_drug_use, immunosuppression, long_term_steroids, neuro_deficit,
+     * leg_weakness, worsening_numbness, self_care_not_helping, sudden_onset_with_pop, thigh_bruising) and to
+     * lateral_hip_pain (with trochanter tenderness or pain lying on the side it is a strong mimic); yes to three
+     * piriformis cues with buttock pain (row 3); and no to enough of the seven other spinal cues that the unanswered
+     * ones could not reach the piriformis count (row 4: spinal at least as many): with 3 piriformis cues, 5 of 7.
+     * 13 + 11 + 3 + 5 = 32. More piriformis cues do not help: each extra yes saves one spinal no.
+     */
+    private static final int FEWEST_FOR_COMPLETE_SELF_CARE = 32;
+
+    private static TriageEngine engine;
+    private static Interview piriformis;
+
+    @BeforeAll
+    static void build() {
+        engine = TriageEngine.builder().build();
+        piriformis = interview(engine, officeWorker(), PIRIFORMIS_PRESENTATION, Set.of());
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    /** What an interview asked and where it ended. */
+    private record Interview(List<Finding> asked, TriageCase finalCase, NextQuestions end) {
+    }
+
+    /**
+     * Interviews a person who has exactly the findings {@code present} (all others absent) and answers "don't know"
+     * to {@code dontKnow}, as the interview command does: the first ranked question that could change the
+     * disposition, until an emergency, a complete assessment, or no such question is left.
+     */
+    private static Interview interview(TriageEngine engine, TriageCase start, Set<Finding> present,
+                                       Set<Finding> dontKnow) {
+        TriageCase c = start;
+        Set<Finding> declined = EnumSet.noneOf(Finding.class);
+        List<Finding> asked = new ArrayList<>();
+        while (true) {
+            NextQuestions next = engine.nextQuestions(c, declined);
+            if (next.assessment().disposition() == Disposition.EMERGENCY || next.complete()) {
+                return new Interview(asked, c, next);
+            }
+            Optional<Question> question = next.questions().stream()
+                    .filter(q -> q.priority() != Question.Priority.LIKELY_SOURCE).findFirst();
+            if (question.isEmpty()) {
+                return new Interview(asked, c, next);
+            }
+            Finding finding = question.get().finding();
+            assertFalse(asked.contains(finding), () -> finding.code() + " asked twice: " + asked);
+            asked.add(finding);
+            if (dontKnow.contains(finding)) {
+                declined.add(finding);
+            } else {
+                c = c.toBuilder().answer(finding, present.contains(finding)).build();
+            }
+        }
+    }
+
+    private static TriageCase officeWorker() {
+        return TriageCase.builder(38).sex(Sex.MALE).durationDays(28).build();
+    }
+
+    @Test
+    void emptyCase_firstQuestionsAreTheEmergencyScreenInOrder() {
+        NextQuestions next = engine.nextQuestions(TriageCase.builder(38).build());
+
+        assertAll(
+                () -> assertEquals(EMERGENCY_SCREEN, next.questions().subList(0, 5).stream()
+                        .map(Question::finding).toList()),
+                () -> assertTrue(next.questions().subList(0, 5).stream()
+                        .allMatch(q -> q.priority() == Question.Priority.EMERGENCY_SCREEN)),
+                () -> assertEquals(Disposition.URGENT, next.assessment().disposition()),
+                () -> assertFalse(next.complete()));
+    }
+
+    @Test
+    void saddleNumbnessYes_endsTheInterviewAtOnceWithEmergency() {
+        Interview interview = interview(engine, officeWorker(), EnumSet.of(Finding.SADDLE_NUMBNESS), Set.of());
+
+        assertAll(
+                () -> assertEquals(List.of(Finding.SADDLE_NUMBNESS), interview.asked()),
+                () -> assertEquals(Disposition.EMERGENCY, interview.end().assessment().disposition()),
+                () -> assertTrue(interview.end().complete()),
+                () -> assertEquals(List.of(), interview.end().questions()),
+                () -> assertTrue(interview.end().assessment().redFlags().stream()
+                        .anyMatch(f -> f.code().equals("cauda_equina"))));
+    }
+
+    @Test
+    void anyCaudaEquinaSignYes_endsTheInterviewRightAfterThatAnswer() {
+        for (Finding sign : List.of(Finding.BLADDER_DYSFUNCTION, Finding.BOWEL_DYSFUNCTION)) {
+            Interview interview = interview(engine, officeWorker(), EnumSet.of(sign), Set.of());
+
+            assertEquals(sign, interview.asked().get(interview.asked().size() - 1), sign::code);
+            assertEquals(Disposition.EMERGENCY, interview.end().assessment().disposition(), sign::code);
+        }
+    }
+
+    @Test
+    void piriformisPresentation_reachesACompleteSelfCareResult() {
+        Interview interview = piriformis;
+
+        System.out.println("piriformis presentation: complete " + interview.end().assessment().disposition()
+                + " after " + interview.asked().size() + " questions: " + interview.asked());
+        assertAll(
+                () -> assertTrue(interview.end().complete()),
+                () -> assertEquals(Disposition.SELF_CARE, interview.end().assessment().disposition()),
+                () -> assertEquals(LikelySource.PIRIFORMIS, interview.end().assessment().likelySource()),
+                () -> assertTrue(interview.asked().containsAll(SCREENING), interview::toString),
+                () -> assertEquals(EMERGENCY_SCREEN, interview.asked().subList(0, 5)),
+                () -> assertTrue(interview.asked().size() <= FEWEST_FOR_COMPLETE_SELF_CARE,
+                        () -> interview.asked().size() + " questions: " + interview.asked()));
+    }
+
+    @Test
+    void completeSelfCare_noOneOrTwoOfTheRemainingAnswersChangeTheDisposition() {
+        TriageCase end = piriformis.finalCase();
+        List<Finding> unknown = Arrays.stream(Finding.values()).filter(f -> !end.findings().containsKey(f)).toList();
+
+        List<String> changes = new ArrayList<>();
+        for (int i = 0; i < unknown.size(); i++) {
+            for (int j = i; j < unknown.size(); j++) {
+                for (boolean a : new boolean[] {true, false}) {
+                    for (boolean b : new boolean[] {true, false}) {
+                        if (i == j && a != b) {
+                            continue;
+                        }
+                        TriageCase c = end.toBuilder().answer(unknown.get(i), a).answer(unknown.get(j), b).build();
+                        Disposition d = engine.assess(c).disposition();
+                        if (d != Disposition.SELF_CARE) {
+                            changes.add(unknown.get(i).code() + "=" + a + ", " + unknown.get(j).code() + "=" + b
+                                    + " -> " + d);
+                        }
+                    }
+                }
+            }
+        }
+
+        assertEquals(List.of(), changes, "the interview ended complete, yet these answers change the disposition");
+    }
+
+    @Test
+    void dontKnowToAScreeningQuestion_endsNotCompleteAndAtLeastUrgent() {
+        Interview interview = interview(engine, officeWorker(), PIRIFORMIS_PRESENTATION,
+                EnumSet.of(Finding.BLADDER_DYSFUNCTION));
+
+        assertAll(
+                () -> assertFalse(interview.end().complete()),
+                () -> assertFalse(interview.finalCase().findings().containsKey(Finding.BLADDER_DYSFUNCTION)),
+                () -> assertEquals(Disposition.URGENT, interview.end().assessment().disposition()),
+                () -> assertTrue(interview.end().assessment().unanswered().contains(Finding.BLADDER_DYSFUNCTION)));
+    }
+
+    @Test
+    void ruleAddedToACopyOfTheRules_changesTheQuestionsWithoutJavaChanges(@TempDir Path copy) throws IOException {
+        Path rules = Path.of("src/main/resources/health/triage/rules");
+        try (Stream<Path> drl = Files.list(rules)) {
+            for (Path file : drl.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        TriageCase end = piriformis.finalCase();
+        Files.writeString(copy.resolve("low-back-pain.drl"), """
+                package health.triage.rules;
+                import health.triage.*;
+                import health.triage.facts.*;
+
+                rule "Low back pain needs a clinician's assessment"
+                    @id(TEST-LBP-01) @source("test: a rule added to a copy of the rules")
+                when
+                    Answer( finding == Finding.LOW_BACK_PAIN, present )
+                then
+                    insert( new Urgency( Disposition.ROUTINE ) );
+                end
+                """);
+
+        NextQuestions before = engine.nextQuestions(end);
+        NextQuestions after;
+        try (TriageEngine edited = TriageEngine.builder().rulesFrom(copy).build()) {
+            after = edited.nextQuestions(end);
+        }
+
+        assertAll(
+                () -> assertTrue(before.complete()),
+                () -> assertTrue(before.questions().stream().noneMatch(q -> q.finding() == Finding.LOW_BACK_PAIN)),
+                () -> assertFalse(after.complete()),
+                () -> assertEquals(Finding.LOW_BACK_PAIN, after.first().orElseThrow().finding()),
+                () -> assertEquals(Question.Priority.DISPOSITION, after.first().orElseThrow().priority()),
+                () -> assertEquals("A yes would change the advice from SELF_CARE to ROUTINE.",
+                        after.first().orElseThrow().rankReason()));
+    }
+
+    @Test
+    void readmeInterviewSnippet_runsAndStartsWithTheEmergencyScreen() {
+        // README-interview:begin
+        NextQuestions next = engine.nextQuestions(TriageCase.builder(34).build());
+        Question first = next.first().orElseThrow();   // saddle_numbness: the emergency screen comes first
+        System.out.println(first.patientText() + "  (" + first.why() + ")");
+        System.out.println(next.complete());           // false: unanswered questions could change the disposition
+        // README-interview:end
+        assertEquals(Finding.SADDLE_NUMBNESS, first.finding());
+        assertFalse(next.complete());
+    }
+
+    @Test
+    void readme_showsTheInterviewSnippetExactly() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/health/triage/rules/InterviewTest.java"));
+        String begin = "// README-interview:begin";
+        String snippet = source.substring(source.indexOf(begin) + begin.length() + 1,
+                        source.indexOf("        // README-interview:end")).lines()
+                .map(line -> line.length() > 8 ? line.substring(8) : line.strip())
+                .collect(Collectors.joining("\n"));
+
+        assertTrue(Files.readString(Path.of("../README.md")).contains(snippet),
+                "README.md must contain the interview snippet of InterviewTest:\n" + snippet);
+    }
+
+    /**
+     * Every example person of triage-examples/cases interviewed from scratch, answering yes to the findings of their
+     * case file and no to every other: the interview must end complete, at the disposition and source of the case
+     * with all 48 findings answered. (That is what "complete" promises: the answers not asked would not change it.)
+     */
+    @TestFactory
+    Stream<DynamicTest> examplePeople_interviewEndsCompleteAtTheDispositionOfTheFullyAnsweredCase() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("../triage-examples/cases"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                Map<String, Object> fields = json.readValue(file.toFile(), new TypeReference<>() { });
+                TriageCase example = TriageCase.fromFields(fields);
+                tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                    Set<Finding> present = EnumSet.noneOf(Finding.class);
+                    example.findings().forEach((f, yes) -> {
+                        if (yes) {
+                            present.add(f);
+                        }
+                    });
+                    TriageCase.Builder everything = example.toBuilder();
+                    Arrays.stream(Finding.values()).forEach(f -> everything.answer(f, present.contains(f)));
+                    Assessment full = engine.assess(everything.build());
+                    TriageCase start = TriageCase.builder(example.age()).sex(example.sex())
+                            .pregnant(example.pregnant()).durationDays(example.durationDays()).build();
+
+                    Interview interview = interview(engine, start, present, Set.of());
+
+                    assertAll(
+                            () -> assertTrue(interview.end().complete(), interview::toString),
+                            () -> assertEquals(full.disposition(), interview.end().assessment().disposition(),
+                                    interview::toString));
+                }));
+            }
+        }
+        return tests.stream();
+    }
+}
