@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Batch: `triage assess --json` over COUNT generated cases (one JSON array file), output to a file; reports cases per
-# second and the peak resident memory, with the heap capped (-Xmx) to show that memory does not grow with the input.
+# Batch: `triage assess --json` over COUNT generated cases in a folder of case files of 1,000 cases each (the command
+# line reads case files of up to 4 MiB), output to a file; reports cases per second and the peak resident memory,
+# with the heap capped (-Xmx) to show that memory does not grow with the input. assess --json computes each case's
+# next questions too (interview support), which costs several assessments per case.
 #
 # Usage (from the repository root, after mvn -B -Pbench -DskipTests package):
 #   bash triage-benchmarks/scripts/batch.sh [COUNT] [XMX]
@@ -12,10 +14,10 @@ TRIAGE=triage-examples/target/triage.jar
 BENCH=triage-benchmarks/target/benchmarks.jar
 OUT=triage-benchmarks/target/batch
 mkdir -p "$OUT"
-CASES=$OUT/cases-$COUNT.json
-[ -f "$CASES" ] || java -cp "$BENCH" health.triage.bench.CaseGenerator "$COUNT" "$CASES"
+CASES=$OUT/cases-$COUNT
+[ -d "$CASES" ] || java -cp "$BENCH" health.triage.bench.CaseGenerator "$COUNT" "$CASES" 42 1000
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "input: $CASES ($(du -h "$CASES" | cut -f1), $COUNT cases); heap capped at $XMX"
+echo "input: $CASES ($(du -sh "$CASES" | cut -f1), $COUNT cases in $(ls "$CASES" | wc -l) files); heap capped at $XMX"
 start=$(date +%s%N)
 /usr/bin/time -f '%M' -o "$OUT/rss.txt" java -Xmx"$XMX" -Xlog:gc:file="$OUT/gc.log" -jar "$TRIAGE" assess --json "$CASES" \
   > "$OUT/results.jsonl" 2> "$OUT/stderr.txt" || true

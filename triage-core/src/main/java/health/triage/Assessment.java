@@ -19,16 +19,19 @@ import java.util.Objects;
  * @param safetyNet       the signs that should make the person seek care, and how fast, most urgent first
  * @param reasons         every rule that fired, with its sentence, source and the facts it used
  * @param ruleBaseVersion identifies the exact rule text that produced this assessment
+ * @param bilateralLegSymptomsPolicy the policy the engine followed for new symptoms in both legs on their own
  */
 public record Assessment(String caseId, Disposition disposition, LikelySource likelySource, List<Cue> cuesFor,
                          List<Cue> cuesAgainst, List<RedFlag> redFlags, List<Finding> unanswered,
                          List<AlsoConsider> alsoConsider, List<Referral> referrals, List<SelfCareStep> selfCare,
-                         List<SafetyNet> safetyNet, List<Reason> reasons, String ruleBaseVersion) {
+                         List<SafetyNet> safetyNet, List<Reason> reasons, String ruleBaseVersion,
+                         BilateralLegSymptomsPolicy bilateralLegSymptomsPolicy) {
 
     public Assessment {
         Objects.requireNonNull(disposition, "disposition must not be null");
         Objects.requireNonNull(likelySource, "likelySource must not be null");
         Objects.requireNonNull(ruleBaseVersion, "ruleBaseVersion must not be null");
+        Objects.requireNonNull(bilateralLegSymptomsPolicy, "bilateralLegSymptomsPolicy must not be null");
         cuesFor = List.copyOf(cuesFor);
         cuesAgainst = List.copyOf(cuesAgainst);
         redFlags = List.copyOf(redFlags);
@@ -38,6 +41,18 @@ public record Assessment(String caseId, Disposition disposition, LikelySource li
         selfCare = List.copyOf(selfCare);
         safetyNet = List.copyOf(safetyNet);
         reasons = List.copyOf(reasons);
+    }
+
+    /**
+     * An assessment made under the default {@link BilateralLegSymptomsPolicy}, for results built outside an engine
+     * (tests, stored results written before the policy was recorded).
+     */
+    public Assessment(String caseId, Disposition disposition, LikelySource likelySource, List<Cue> cuesFor,
+                      List<Cue> cuesAgainst, List<RedFlag> redFlags, List<Finding> unanswered,
+                      List<AlsoConsider> alsoConsider, List<Referral> referrals, List<SelfCareStep> selfCare,
+                      List<SafetyNet> safetyNet, List<Reason> reasons, String ruleBaseVersion) {
+        this(caseId, disposition, likelySource, cuesFor, cuesAgainst, redFlags, unanswered, alsoConsider, referrals,
+                selfCare, safetyNet, reasons, ruleBaseVersion, BilateralLegSymptomsPolicy.DEFAULT);
     }
 
     /** What the disposition means for the person, such as "See a clinician today, at the latest within 24 hours." */

@@ -21,22 +21,28 @@ import java.util.stream.Collectors;
  * @param rule       the id of the rule it is about
  * @param fires      {@code true} when the rule must fire, {@code false} when it must stay silent
  * @param name       what the case is, in words
+ * <p>A row may name a {@code policy} ({@code "URGENT"} or {@code "EMERGENCY"}): the case is then assessed by an
+ * engine built with that {@link BilateralLegSymptomsPolicy}; without one, with the default.
+ *
  * @param triageCase the case to assess
  * @param expect     what the outcome must be
+ * @param policy     the bilateral leg symptoms policy of the engine that assesses it
  */
 public record RuleCase(String file, String rule, boolean fires, String name, TriageCase triageCase,
-                       Map<String, Object> expect) {
+                       Map<String, Object> expect, BilateralLegSymptomsPolicy policy) {
 
     /** The expectation names a case may use. */
     public static final List<String> EXPECTATIONS =
             List.of("disposition", "likelySource", "unanswered", "redFlags", "referral", "alsoConsider", "selfCare");
-    private static final List<String> ROW_FIELDS = List.of("rule", "fires", "name", "set", "unset", "expect");
+    private static final List<String> ROW_FIELDS =
+            List.of("rule", "fires", "name", "set", "unset", "expect", "policy");
 
     public RuleCase {
         Objects.requireNonNull(file, "file must not be null");
         Objects.requireNonNull(rule, "rule must not be null");
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(triageCase, "triageCase must not be null");
+        Objects.requireNonNull(policy, "policy must not be null");
         for (String key : expect.keySet()) {
             if (!EXPECTATIONS.contains(key)) {
                 throw new IllegalArgumentException(file + ": case '" + name + "': unknown expectation '" + key + "'"
@@ -46,9 +52,19 @@ public record RuleCase(String file, String rule, boolean fires, String name, Tri
         expect = Map.copyOf(expect);
     }
 
-    /** How the case reads in a report: {@code CES-01 fires: saddle numbness reported (file)}. */
+    /** A case assessed under the default {@link BilateralLegSymptomsPolicy}. */
+    public RuleCase(String file, String rule, boolean fires, String name, TriageCase triageCase,
+                    Map<String, Object> expect) {
+        this(file, rule, fires, name, triageCase, expect, BilateralLegSymptomsPolicy.DEFAULT);
+    }
+
+    /**
+     * How the case reads in a report: {@code CES-01 fires: saddle numbness reported (file)}, with
+     * {@code [policy URGENT]} before the file when it is assessed under a policy other than the default.
+     */
     public String title() {
-        return rule + (fires ? " fires: " : " stays silent: ") + name + " (" + file + ")";
+        return rule + (fires ? " fires: " : " stays silent: ") + name
+                + (policy == BilateralLegSymptomsPolicy.DEFAULT ? "" : " [policy " + policy + "]") + " (" + file + ")";
     }
 
     /**
@@ -71,6 +87,14 @@ public record RuleCase(String file, String rule, boolean fires, String name, Tri
             throw new IllegalArgumentException(file + ": case '" + name + "' needs \"rule\" (a rule id) and \"fires\""
                     + " (true or false)");
         }
+        BilateralLegSymptomsPolicy policy = BilateralLegSymptomsPolicy.DEFAULT;
+        Object policyName = row.get("policy");
+        if (policyName != null) {
+            policy = java.util.Arrays.stream(BilateralLegSymptomsPolicy.values())
+                    .filter(p -> p.name().equals(policyName)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(file + ": case '" + name
+                            + "': policy must be EMERGENCY or URGENT, was '" + policyName + "'"));
+        }
         Map<String, Object> fields = new LinkedHashMap<>(base);
         Map<String, Object> findings = new LinkedHashMap<>(
                 fields.get("findings") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
@@ -89,7 +113,7 @@ public record RuleCase(String file, String rule, boolean fires, String name, Tri
         fields.put("id", rule + ": " + name);
         try {
             return new RuleCase(file, rule, fires, name, TriageCase.fromFields(fields),
-                    (Map<String, Object>) row.getOrDefault("expect", Map.of()));
+                    (Map<String, Object>) row.getOrDefault("expect", Map.of()), policy);
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new IllegalArgumentException(file + ": case '" + name + "': " + e.getMessage(), e);
         }

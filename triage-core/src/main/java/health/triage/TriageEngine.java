@@ -23,10 +23,12 @@ import java.util.Set;
 public final class TriageEngine implements AutoCloseable {
 
     private final CompiledRuleBase ruleBase;
+    private final BilateralLegSymptomsPolicy bilateralLegSymptomsPolicy;
     private volatile boolean closed;
 
-    private TriageEngine(CompiledRuleBase ruleBase) {
+    private TriageEngine(CompiledRuleBase ruleBase, BilateralLegSymptomsPolicy bilateralLegSymptomsPolicy) {
         this.ruleBase = ruleBase;
+        this.bilateralLegSymptomsPolicy = bilateralLegSymptomsPolicy;
     }
 
     /** A builder; without options it loads the rule base shipped in {@code triage-rules}. */
@@ -45,7 +47,12 @@ public final class TriageEngine implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the engine is closed");
         }
-        return Evaluation.run(ruleBase, triageCase);
+        return Evaluation.run(ruleBase, triageCase, bilateralLegSymptomsPolicy);
+    }
+
+    /** How this engine sends on new symptoms in both legs when they are the only cauda equina sign. */
+    public BilateralLegSymptomsPolicy bilateralLegSymptomsPolicy() {
+        return bilateralLegSymptomsPolicy;
     }
 
     /**
@@ -87,7 +94,7 @@ public final class TriageEngine implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the engine is closed");
         }
-        QuestionPlanner.Plan plan = QuestionPlanner.plan(ruleBase, triageCase, dontKnow);
+        QuestionPlanner.Plan plan = QuestionPlanner.plan(ruleBase, bilateralLegSymptomsPolicy, triageCase, dontKnow);
         return new NextQuestions(plan.assessment(), plan.questions().stream()
                 .map(p -> {
                     QuestionWording.Wording wording = QuestionWording.of(p.finding());
@@ -121,6 +128,7 @@ public final class TriageEngine implements AutoCloseable {
     /** Configures and builds a {@link TriageEngine}. */
     public static final class Builder {
         private Path rulesDirectory;
+        private BilateralLegSymptomsPolicy bilateralLegSymptomsPolicy = BilateralLegSymptomsPolicy.DEFAULT;
 
         private Builder() {
         }
@@ -135,6 +143,17 @@ public final class TriageEngine implements AutoCloseable {
         }
 
         /**
+         * Chooses how new symptoms in both legs are sent on when they are the only cauda equina sign:
+         * {@link BilateralLegSymptomsPolicy#EMERGENCY} (the default) or {@link BilateralLegSymptomsPolicy#URGENT}
+         * with cauda equina safety-netting. Every assessment records the choice.
+         */
+        public Builder bilateralLegSymptomsPolicy(BilateralLegSymptomsPolicy policy) {
+            this.bilateralLegSymptomsPolicy = Objects.requireNonNull(policy,
+                    "bilateralLegSymptomsPolicy must not be null");
+            return this;
+        }
+
+        /**
          * Compiles the rule base.
          *
          * @throws RuleBaseException        when a rule does not compile or lacks its id or source
@@ -144,9 +163,10 @@ public final class TriageEngine implements AutoCloseable {
         public TriageEngine build() {
             if (rulesDirectory == null) {
                 // the executable model pre-built from the same DRL when triage-rules was built, else the DRL
-                return new TriageEngine(CompiledRuleBase.load(RuleFiles.fromClasspath()));
+                return new TriageEngine(CompiledRuleBase.load(RuleFiles.fromClasspath()), bilateralLegSymptomsPolicy);
             }
-            return new TriageEngine(CompiledRuleBase.compile(RuleFiles.fromDirectory(rulesDirectory)));
+            return new TriageEngine(CompiledRuleBase.compile(RuleFiles.fromDirectory(rulesDirectory)),
+                    bilateralLegSymptomsPolicy);
         }
     }
 }

@@ -31,4 +31,9 @@ class DispositionTest {
         assertTrue(Disposition.ROUTINE.timeframe().contains("two weeks"));
         assertTrue(Disposition.SELF_CARE.timeframe().contains("few weeks"));
     }
+
+    @org.junit.jupiter.api.Test
+    void code_isTheConstantName() {
+        org.junit.jupiter.api.Assertions.assertEquals("SELF_CARE", Disposition.SELF_CARE.code());
+    }
 }

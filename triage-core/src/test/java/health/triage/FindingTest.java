@@ -90,4 +90,12 @@ class FindingTest {
         }
         return page.toString();
     }
+
+    @Test
+    void byCode_ordersFindingsByTheirCodes() {
+        java.util.List<Finding> sorted = java.util.Arrays.stream(Finding.values()).sorted(Finding.byCode()).toList();
+
+        assertEquals(Finding.BILATERAL_LEG_SYMPTOMS, sorted.get(0));
+        assertEquals(sorted.stream().map(Finding::code).sorted().toList(), sorted.stream().map(Finding::code).toList());
+    }
 }

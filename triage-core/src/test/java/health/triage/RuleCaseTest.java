@@ -29,4 +29,26 @@ class RuleCaseTest {
                 "red flags should include [cauda_equina], were []", "referrals should include [GP], were []",
                 "also consider should include [x], were []", "expected no self-care plan, got [Stretch]"), failures);
     }
+
+    @Test
+    void fromFields_policy_isReadAndShownInTheTitle() {
+        RuleCase urgent = RuleCase.fromFields("t.cases.json", BASE, Map.of("rule", "CES-09", "fires", true,
+                "name", "new symptoms in both legs", "policy", "URGENT"));
+        RuleCase plain = RuleCase.fromFields("t.cases.json", BASE, Map.of("rule", "CES-04", "fires", true,
+                "name", "new symptoms in both legs"));
+
+        assertEquals(BilateralLegSymptomsPolicy.URGENT, urgent.policy());
+        assertEquals("CES-09 fires: new symptoms in both legs [policy URGENT] (t.cases.json)", urgent.title());
+        assertEquals(BilateralLegSymptomsPolicy.DEFAULT, plain.policy());
+        assertEquals("CES-04 fires: new symptoms in both legs (t.cases.json)", plain.title());
+    }
+
+    @Test
+    void fromFields_unknownPolicy_namesTheCaseAndTheChoices() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RuleCase.fromFields("t.cases.json", BASE, Map.of("rule", "CES-09", "fires", true,
+                        "name", "lower case", "policy", "urgent")));
+        assertEquals("t.cases.json: case 'lower case': policy must be EMERGENCY or URGENT, was 'urgent'",
+                e.getMessage());
+    }
 }

@@ -147,6 +147,96 @@ class TriageCaseTest {
                 () -> TriageCase.fromFields(Map.of("age", 30, "sex", "male", "pregnant", true)));
     }
 
+    @Test
+    void fromFields_wholeNumbersAtTheEdgeOfTheRange_areAcceptedOrOutOfRange() {
+        assertEquals(Integer.MAX_VALUE, TriageCase.fromFields(Map.of("age", 30, "durationDays", 2147483647L))
+                .durationDays());
+        assertMessage("durationDays is out of range, was 2147483648",
+                () -> TriageCase.fromFields(Map.of("age", 30, "durationDays", 2147483648L)));
+        assertMessage("durationDays must be 0 or more, was -2147483648",
+                () -> TriageCase.fromFields(Map.of("age", 30, "durationDays", -2147483648L)));
+        assertMessage("durationDays is out of range, was -2147483649",
+                () -> TriageCase.fromFields(Map.of("age", 30, "durationDays", -2147483649L)));
+        assertEquals(7, TriageCase.fromFields(Map.of("age", 30, "painScore", (short) 7)).painScore());
+        assertEquals(7, TriageCase.fromFields(Map.of("age", 30, "painScore", (byte) 7)).painScore());
+        assertEquals(7, TriageCase.fromFields(Map.of("age", 30, "painScore", java.math.BigInteger.valueOf(7)))
+                .painScore());
+    }
+
+    @Test
+    void fromFields_hugeNumber_showsThirtyDigitsAndTheCount() {
+        String thirty = "1".repeat(30);
+        assertMessage("age is out of range, was " + thirty,
+                () -> TriageCase.fromFields(Map.of("age", new java.math.BigInteger(thirty))));
+        assertMessage("age is out of range, was " + thirty + "\u2026 (31 digits)",
+                () -> TriageCase.fromFields(Map.of("age", new java.math.BigInteger(thirty + "1"))));
+    }
+
+    @Test
+    void fromFields_fractionOrOtherNumber_isNotAWholeNumber() {
+        assertMessage("age must be a whole number, was 3.5", () -> TriageCase.fromFields(Map.of("age", 3.5)));
+        assertMessage("painScore must be a whole number, was 2.0",
+                () -> TriageCase.fromFields(Map.of("age", 30, "painScore", 2.0f)));
+    }
+
+    @Test
+    void fromFields_optionalFieldsLeftOut_areNotGiven() {
+        TriageCase c = TriageCase.fromFields(Map.of("age", 30));
+
+        assertEquals(null, c.durationDays());
+        assertEquals(null, c.painScore());
+        assertEquals(null, c.sex());
+        assertEquals(null, c.pregnant());
+        assertEquals(null, c.id());
+        assertEquals(Map.of(), c.findings());
+    }
+
+    @Test
+    void fromFields_longTextInAMessage_isShortenedToFortyCharacters() {
+        String forty = "x".repeat(40);
+        assertMessage("sex must be one of female, male, other, was '" + forty + "'",
+                () -> TriageCase.fromFields(Map.of("age", 30, "sex", forty)));
+        assertMessage("pregnant must be true or false, was '" + forty + "\u2026'",
+                () -> TriageCase.fromFields(Map.of("age", 30, "pregnant", forty + "y")));
+        assertMessage("pregnant must be true or false, was an array",
+                () -> TriageCase.fromFields(Map.of("age", 30, "pregnant", java.util.Set.of(true))));
+    }
+
+    @Test
+    void toFields_isTheInverseOfFromFields() {
+        TriageCase c = TriageCase.builder(61).id("c9").sex(Sex.OTHER).pregnant(false).durationDays(3).painScore(0)
+                .present(Finding.FEVER).absent(Finding.NIGHT_SWEATS).build();
+
+        assertEquals(c, TriageCase.fromFields(c.toFields()));
+        assertEquals(Map.of("age", 61), TriageCase.builder(61).build().toFields().entrySet().stream()
+                .filter(e -> !e.getKey().equals("findings")).collect(java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    @Test
+    void toBuilder_keepsEveryAnswer() {
+        TriageCase c = TriageCase.builder(40).present(Finding.FEVER).absent(Finding.SADDLE_NUMBNESS).build();
+
+        assertEquals(c.findings(), c.toBuilder().build().findings());
+    }
+
+    @Test
+    void builder_answersChain() {
+        TriageCase c = TriageCase.builder(40).answer(Finding.FEVER, true).answer(Finding.NIGHT_SWEATS, false)
+                .unknown(Finding.FEVER).build();
+
+        assertEquals(Map.of(Finding.NIGHT_SWEATS, false), c.findings());
+    }
+
+    @Test
+    void answer_isPresentAbsentOrEmpty() {
+        TriageCase c = TriageCase.builder(40).present(Finding.FEVER).absent(Finding.NIGHT_SWEATS).build();
+
+        assertEquals(java.util.Optional.of(true), c.answer(Finding.FEVER));
+        assertEquals(java.util.Optional.of(false), c.answer(Finding.NIGHT_SWEATS));
+        assertEquals(java.util.Optional.empty(), c.answer(Finding.SADDLE_NUMBNESS));
+    }
+
     private static void assertMessage(String expected, Runnable action) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action::run);
         assertEquals(expected, e.getMessage());

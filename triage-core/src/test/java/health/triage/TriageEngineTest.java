@@ -237,4 +237,46 @@ class TriageEngineTest {
         assertTrue(minimal.ruleBaseVersion().matches("local\\+[0-9a-f]{12}"), minimal.ruleBaseVersion());
         assertEquals(minimal.ruleBaseVersion(), minimal.assess(TriageCase.builder(30).build()).ruleBaseVersion());
     }
+
+    @Test
+    void bilateralLegSymptomsPolicy_isEmergencyUnlessChosen_andRecordedInEveryResult() {
+        assertEquals(BilateralLegSymptomsPolicy.EMERGENCY, minimal.bilateralLegSymptomsPolicy());
+        assertEquals(BilateralLegSymptomsPolicy.EMERGENCY,
+                minimal.assess(TriageCase.builder(30).build()).bilateralLegSymptomsPolicy());
+        try (TriageEngine urgent = TriageEngine.builder().rulesFrom(Path.of("src/test/resources/rulebases/minimal"))
+                .bilateralLegSymptomsPolicy(BilateralLegSymptomsPolicy.URGENT).build()) {
+            assertEquals(BilateralLegSymptomsPolicy.URGENT, urgent.bilateralLegSymptomsPolicy());
+            assertEquals(BilateralLegSymptomsPolicy.URGENT,
+                    urgent.assess(TriageCase.builder(30).build()).bilateralLegSymptomsPolicy());
+        }
+    }
+
+    @Test
+    void bilateralLegSymptomsPolicy_null_namesTheOption() {
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> TriageEngine.builder().bilateralLegSymptomsPolicy(null));
+        assertEquals("bilateralLegSymptomsPolicy must not be null", e.getMessage());
+    }
+
+    @Test
+    void rulesFrom_null_namesTheArgument() {
+        NullPointerException e = assertThrows(NullPointerException.class, () -> TriageEngine.builder().rulesFrom(null));
+        assertEquals("directory must not be null", e.getMessage());
+    }
+
+    @Test
+    void engine_holdsNoMutableStateButItsClosedFlag() {
+        for (java.lang.reflect.Field field : TriageEngine.class.getDeclaredFields()) {
+            int modifiers = field.getModifiers();
+            if (java.lang.reflect.Modifier.isStatic(modifiers)) {
+                continue;
+            }
+            if (field.getName().equals("closed")) {
+                assertTrue(java.lang.reflect.Modifier.isVolatile(modifiers), "closed must be volatile");
+            } else {
+                assertTrue(java.lang.reflect.Modifier.isFinal(modifiers), field.getName() + " must be final");
+            }
+        }
+        assertTrue(health.triage.internal.CompiledRuleBase.class.isRecord(), "the rule base is an immutable record");
+    }
 }

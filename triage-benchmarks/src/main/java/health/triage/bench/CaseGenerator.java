@@ -17,8 +17,7 @@ import java.util.SplittableRandom;
  * Generates random but valid cases from a seed, so every run sees the same ones. Warning-sign findings are rarely
  * present and sometimes not asked; the other findings are often present and often not asked.
  *
- * <p>As a program: {@code CaseGenerator COUNT FILE [SEED]} writes one JSON array of COUNT cases to FILE, one case
- * per line, without holding them in memory.
+ * <p>As a program it writes generated cases to case files, one case per line, without holding them in memory.
  */
 public final class CaseGenerator {
 
@@ -65,16 +64,33 @@ public final class CaseGenerator {
         return builder.build();
     }
 
+    /**
+     * {@code CaseGenerator COUNT PATH [SEED] [PER_FILE]}: COUNT cases as one JSON array in the file PATH, or, with
+     * PER_FILE, as files of PER_FILE cases each in the folder PATH (the command line reads case files of up to 4 MiB,
+     * about 3,500 generated cases).
+     */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: CaseGenerator COUNT FILE [SEED]");
+            System.err.println("usage: CaseGenerator COUNT PATH [SEED] [PER_FILE]");
             System.exit(2);
         }
         int count = Integer.parseInt(args[0]);
         CaseGenerator generator = new CaseGenerator(args.length > 2 ? Long.parseLong(args[2]) : 42L);
+        Path path = Path.of(args[1]);
+        if (args.length > 3) {
+            int perFile = Integer.parseInt(args[3]);
+            Files.createDirectories(path);
+            for (int start = 0, file = 0; start < count; start += perFile, file++) {
+                write(generator, Math.min(perFile, count - start), path.resolve(String.format("cases-%05d.json", file)));
+            }
+        } else {
+            write(generator, count, path);
+        }
+    }
+
+    private static void write(CaseGenerator generator, int count, Path file) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        try (JsonGenerator out = json.getFactory().createGenerator(Files.newOutputStream(Path.of(args[1])),
-                JsonEncoding.UTF8)) {
+        try (JsonGenerator out = json.getFactory().createGenerator(Files.newOutputStream(file), JsonEncoding.UTF8)) {
             out.writeStartArray();
             for (int i = 0; i < count; i++) {
                 out.writeRaw('\n');

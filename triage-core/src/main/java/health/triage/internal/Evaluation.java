@@ -2,6 +2,7 @@ package health.triage.internal;
 
 import health.triage.AlsoConsider;
 import health.triage.Assessment;
+import health.triage.BilateralLegSymptomsPolicy;
 import health.triage.Cue;
 import health.triage.Disposition;
 import health.triage.Finding;
@@ -16,6 +17,7 @@ import health.triage.TriageCase;
 import health.triage.facts.Answer;
 import health.triage.facts.Mimic;
 import health.triage.facts.Patient;
+import health.triage.facts.Policy;
 import health.triage.facts.SourceVerdict;
 import health.triage.facts.Stage;
 import health.triage.facts.Triage;
@@ -33,15 +35,14 @@ import org.kie.api.runtime.rule.AgendaGroup;
 import org.kie.api.runtime.rule.Match;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -52,6 +53,7 @@ import java.util.stream.Stream;
 public final class Evaluation {
 
     private final CompiledRuleBase ruleBase;
+    private final BilateralLegSymptomsPolicy policy;
     private final AgendaFilter filter;
     private boolean advice = true;
     private final List<Fired> fired = new ArrayList<>();
@@ -62,14 +64,15 @@ public final class Evaluation {
     private record Fired(Stage stage, RuleInfo rule, List<String> findings, List<Object> concluded) {
     }
 
-    private Evaluation(CompiledRuleBase ruleBase, AgendaFilter filter) {
+    private Evaluation(CompiledRuleBase ruleBase, BilateralLegSymptomsPolicy policy, AgendaFilter filter) {
         this.ruleBase = ruleBase;
+        this.policy = policy;
         this.filter = filter;
     }
 
-    /** Assesses a case against a rule base. */
+    /** Assesses a case against a rule base under the default policy. */
     public static Assessment run(CompiledRuleBase ruleBase, TriageCase triageCase) {
-        return new Evaluation(ruleBase, match -> true).assess(triageCase);
+        return run(ruleBase, triageCase, BilateralLegSymptomsPolicy.DEFAULT);
     }
 
     /**
@@ -77,24 +80,40 @@ public final class Evaluation {
      * conclusions, this gives the result of the rule base built without that rule, without compiling it again.
      */
     public static Assessment runWithout(CompiledRuleBase ruleBase, TriageCase triageCase, String ruleName) {
-        return new Evaluation(ruleBase, match -> !match.getRule().getName().equals(ruleName)).assess(triageCase);
+        return runWithout(ruleBase, triageCase, BilateralLegSymptomsPolicy.DEFAULT, ruleName);
+    }
+
+    /** {@link #runWithout(CompiledRuleBase, TriageCase, String)} under a policy. */
+    public static Assessment runWithout(CompiledRuleBase ruleBase, TriageCase triageCase,
+                                        BilateralLegSymptomsPolicy policy, String ruleName) {
+        return new Evaluation(ruleBase, policy, match -> !match.getRule().getName().equals(ruleName))
+                .assess(triageCase, UnaryOperator.identity());
+    }
+
+    /** Assesses a case against a rule base under a policy. */
+    public static Assessment run(CompiledRuleBase ruleBase, TriageCase triageCase, BilateralLegSymptomsPolicy policy) {
+        return run(ruleBase, triageCase, policy, UnaryOperator.identity());
     }
 
     /**
-     * Every possible answer, made once: answers are immutable, and each session holds at most one per finding, so
-     * sessions (and threads) can share them. Indexed by finding ordinal.
+     * Test seam, not API: assesses with the case's facts inserted in the order {@code insertionOrder} puts them in
+     * (it receives them in the engine's order: the patient, the policy, then one answer per finding). Tests use it
+     * to show that the order of insertion never changes a result.
      */
-    private static final Answer[] PRESENT = answers(Boolean.TRUE);
-    private static final Answer[] ABSENT = answers(Boolean.FALSE);
-    private static final Answer[] UNKNOWN = answers(null);
-    private static final Finding[] FINDINGS = Finding.values();
-
-    private static Answer[] answers(Boolean value) {
-        return Arrays.stream(Finding.values()).map(finding -> Answer.of(finding, value)).toArray(Answer[]::new);
+    static Assessment run(CompiledRuleBase ruleBase, TriageCase triageCase, BilateralLegSymptomsPolicy policy,
+                          UnaryOperator<List<Object>> insertionOrder) {
+        return new Evaluation(ruleBase, policy, match -> true).assess(triageCase, insertionOrder);
     }
 
-    private static Answer answer(Finding finding, Boolean value) {
-        return (value == null ? UNKNOWN : value ? PRESENT : ABSENT)[finding.ordinal()];
+    /** The facts of a case, in the engine's order: the patient, the policy, then one answer per finding. */
+    private List<Object> facts(TriageCase c) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(new Patient(c.age(), c.sex(), c.pregnant(), c.durationDays(), c.painScore()));
+        facts.add(new Policy(policy));
+        for (Finding finding : Finding.values()) {
+            facts.add(Answer.of(finding, c.findings().get(finding)));
+        }
+        return facts;
     }
 
     /**
@@ -103,23 +122,27 @@ public final class Evaluation {
      * answers of the next-question search, where only the decision matters.
      */
     public static Assessment runDecision(CompiledRuleBase ruleBase, TriageCase triageCase) {
-        Evaluation evaluation = new Evaluation(ruleBase, match -> true);
-        evaluation.advice = false;
-        return evaluation.assess(triageCase);
+        return runDecision(ruleBase, triageCase, BilateralLegSymptomsPolicy.DEFAULT);
     }
 
-    private Assessment assess(TriageCase c) {
+    /** {@link #runDecision(CompiledRuleBase, TriageCase)} under a policy. */
+    public static Assessment runDecision(CompiledRuleBase ruleBase, TriageCase triageCase,
+                                         BilateralLegSymptomsPolicy policy) {
+        Evaluation evaluation = new Evaluation(ruleBase, policy, match -> true);
+        evaluation.advice = false;
+        return evaluation.assess(triageCase, UnaryOperator.identity());
+    }
+
+    private Assessment assess(TriageCase c, UnaryOperator<List<Object>> insertionOrder) {
         // A new session per assessment, on purpose: sessions of kieBase.newKieSessionsPool(n) are reset when given
-        // back, and a reset session no longer honours activation groups (the likely-source table then fires two
-        // rows, SRC-03 and SRC-05, so results change). PERFORMANCE.md has the measurement.
+        // back, and a reset session no longer honours activation groups (the likely-source table then fires two or
+        // more rows, such as SRC-03 and SRC-05, so results change). PERFORMANCE.md has the measurement.
         KieSession session = ruleBase.kieBase().newKieSession();
         try {
             session.addEventListener(new Listener());
             session.addEventListener(new Inserts());
-            session.insert(new Patient(c.age(), c.sex(), c.pregnant(), c.durationDays(), c.painScore()));
-            Map<Finding, Boolean> findings = c.findings();
-            for (Finding finding : FINDINGS) {
-                session.insert(answer(finding, findings.get(finding)));
+            for (Object fact : insertionOrder.apply(facts(c))) {
+                session.insert(fact);
             }
             session.fireAllRules(filter);
 
@@ -135,10 +158,9 @@ public final class Evaluation {
                 rejectLateDecisions();
             }
 
-            List<Cue> cues = conclusions(Cue.class, CUE_ORDER);
             return new Assessment(c.id(), disposition, source,
-                    cues.stream().filter(cue -> cue.pointsTo() == source).toList(),
-                    cues.stream().filter(cue -> cue.pointsTo() != source).toList(),
+                    conclusions(Cue.class, CUE_ORDER).stream().filter(cue -> cue.pointsTo() == source).toList(),
+                    conclusions(Cue.class, CUE_ORDER).stream().filter(cue -> cue.pointsTo() != source).toList(),
                     conclusions(RedFlag.class, Comparator.comparing(RedFlag::level).thenComparing(RedFlag::code)
                             .thenComparing(RedFlag::text)),
                     conclusions(Unanswered.class, Comparator.comparing(Unanswered::finding)).stream()
@@ -151,7 +173,8 @@ public final class Evaluation {
                     conclusions(SafetyNet.class, Comparator.comparing(SafetyNet::seekCare)
                             .thenComparing(SafetyNet::text)),
                     reasons(),
-                    ruleBase.version());
+                    ruleBase.version(),
+                    policy);
         } finally {
             session.dispose();
         }
@@ -215,17 +238,10 @@ public final class Evaluation {
         return concluded().filter(type::isInstance).map(type::cast).distinct().sorted(order).toList();
     }
 
-    /** A firing with the text of its findings, joined once rather than at every comparison of the sort. */
-    private record Sortable(Fired fired, String findings) {
-    }
-
     private List<Reason> reasons() {
         return fired.stream()
-                .map(f -> new Sortable(f, String.join(",", f.findings())))
-                .sorted(Comparator.comparing((Sortable s) -> s.fired().stage())
-                        .thenComparing(s -> s.fired().rule().id())
-                        .thenComparing(Sortable::findings))
-                .map(Sortable::fired)
+                .sorted(Comparator.comparing(Fired::stage).thenComparing(f -> f.rule().id())
+                        .thenComparing(f -> String.join(",", f.findings())))
                 .map(f -> new Reason(f.rule().id(), f.rule().name(), f.rule().source(), f.findings(),
                         f.concluded().stream().map(Evaluation::levelOf).flatMap(Optional::stream)
                                 .min(Comparator.naturalOrder()).orElse(null)))

@@ -1,6 +1,7 @@
 package health.triage.internal;
 
 import health.triage.Assessment;
+import health.triage.BilateralLegSymptomsPolicy;
 import health.triage.Cue;
 import health.triage.Disposition;
 import health.triage.Finding;
@@ -77,6 +78,7 @@ public final class QuestionPlanner {
     }
 
     private final CompiledRuleBase ruleBase;
+    private final BilateralLegSymptomsPolicy policy;
     private final TriageCase base;
     private final Set<Finding> dontKnow;
     private final Assessment now;
@@ -87,11 +89,13 @@ public final class QuestionPlanner {
     private final Map<Finding, Assessment> ifNo = new EnumMap<>(Finding.class);
     private final Map<Finding, LikelySource> cueOf = new EnumMap<>(Finding.class);
 
-    private QuestionPlanner(CompiledRuleBase ruleBase, TriageCase base, Set<Finding> dontKnow) {
+    private QuestionPlanner(CompiledRuleBase ruleBase, BilateralLegSymptomsPolicy policy, TriageCase base,
+                            Set<Finding> dontKnow) {
         this.ruleBase = ruleBase;
+        this.policy = policy;
         this.base = base;
         this.dontKnow = dontKnow.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(dontKnow));
-        this.now = Evaluation.run(ruleBase, base);
+        this.now = Evaluation.run(ruleBase, base, policy);
         this.current = now.disposition();
         this.currentSource = now.likelySource();
         this.unknown = Arrays.stream(Finding.values()).filter(f -> !base.findings().containsKey(f)).toList();
@@ -104,7 +108,13 @@ public final class QuestionPlanner {
      *                 ranks the other questions (they still count for {@code complete})
      */
     public static Plan plan(CompiledRuleBase ruleBase, TriageCase triageCase, Set<Finding> dontKnow) {
-        return new QuestionPlanner(ruleBase, triageCase, dontKnow).plan();
+        return plan(ruleBase, BilateralLegSymptomsPolicy.DEFAULT, triageCase, dontKnow);
+    }
+
+    /** {@link #plan(CompiledRuleBase, TriageCase, Set)} for an engine with this bilateral leg symptoms policy. */
+    public static Plan plan(CompiledRuleBase ruleBase, BilateralLegSymptomsPolicy policy, TriageCase triageCase,
+                            Set<Finding> dontKnow) {
+        return new QuestionPlanner(ruleBase, policy, triageCase, dontKnow).plan();
     }
 
     private Plan plan() {
@@ -280,7 +290,7 @@ public final class QuestionPlanner {
         TriageCase.Builder probe = base.toBuilder();
         answers.forEach(probe::answer);
         try {
-            return Evaluation.runDecision(ruleBase, probe.build());
+            return Evaluation.runDecision(ruleBase, probe.build(), policy);
         } catch (IllegalStateException e) {
             String which = answers.size() == 1
                     ? answers.keySet().iterator().next().code() + " answered " + yesNo(answers.values().iterator().next())

@@ -34,7 +34,11 @@ public record RuleFiles(Map<String, String> files, String release) {
 
     /** The rule base listed in {@code health/triage/rules/rulebase.properties} on the classpath. */
     public static RuleFiles fromClasspath() {
-        ClassLoader loader = RuleFiles.class.getClassLoader();
+        return fromClasspath(RuleFiles.class.getClassLoader());
+    }
+
+    /** The rule base listed in the index that {@code loader} finds. */
+    static RuleFiles fromClasspath(ClassLoader loader) {
         Properties index = new Properties();
         try (InputStream in = loader.getResourceAsStream(INDEX)) {
             if (in == null) {

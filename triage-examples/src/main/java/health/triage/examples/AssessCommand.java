@@ -1,6 +1,7 @@
 package health.triage.examples;
 
 import health.triage.Assessment;
+import health.triage.BilateralLegSymptomsPolicy;
 import health.triage.NextQuestions;
 import health.triage.RuleBaseException;
 import health.triage.TriageEngine;
@@ -13,8 +14,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -50,7 +51,13 @@ import java.util.stream.Stream;
                 "Input is read strictly: an unknown field or code (the error suggests the nearest), a duplicate "
                         + "key, a fraction or an out-of-range number, null as an answer or anything after the case "
                         + "rejects the case. Other cases still run. A file that is not valid JSON is rejected as a "
-                        + "whole."},
+                        + "whole.",
+                "",
+                "Limits: a case file (or standard input) holds at most 4 MiB; a text value or field name at most "
+                        + "1000 characters; a number at most 1000 digits; arrays and objects nest at most 100 "
+                        + "levels; an object in a case has at most 100 entries. Input beyond a limit gives one error "
+                        + "naming the field; it rejects the case (the whole file for the first four limits), and "
+                        + "other cases and files still run."},
         parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nOutput:%n",
@@ -66,9 +73,10 @@ import java.util.stream.Stream;
                         + "cuesFor and cuesAgainst [{finding, pointsTo, text}], redFlags [{code, level, text}], "
                         + "unanswered [finding codes], alsoConsider [{condition, why}], referral [{whom, why}], "
                         + "selfCare [{title, howTo, precaution}], safetyNet [{seekCare, text}], reasons [{ruleId, "
-                        + "rule, source, findings, raises}], complete (true when no unanswered question could change "
-                        + "the disposition), nextQuestions [{code, text, why, priority}] (most pressing first), "
-                        + "ruleBaseVersion. A case that cannot be assessed gives "
+                        + "rule, source, findings, raises}], bilateralLegSymptomsPolicy (EMERGENCY or URGENT), "
+                        + "complete (true when no unanswered question could change the disposition), nextQuestions "
+                        + "[{code, text, why, priority}] (most pressing first), ruleBaseVersion. A case that cannot "
+                        + "be assessed gives "
                         + "{\"input\": ..., \"id\": ... or null, \"error\": \"...\"} instead."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -88,6 +96,12 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR",
             description = "Use the rules of every .drl file in DIR instead of the built-in rule base.")
     private Path rulesDirectory;
+
+    @Option(names = "--bilateral-policy", paramLabel = "emergency|urgent",
+            description = "How to send on new symptoms in both legs when they are the only cauda equina sign: "
+                    + "emergency (the default) or urgent (a clinician today, with cauda equina safety-netting). "
+                    + "Guidelines differ here; every result records the choice.")
+    private BilateralLegSymptomsPolicy bilateralPolicy = BilateralLegSymptomsPolicy.DEFAULT;
 
     @Parameters(arity = "1..*", paramLabel = "PATH",
             description = "A case file (one case object, or an array of them), a folder (its *.json files; other "
@@ -128,28 +142,50 @@ final class AssessCommand implements Callable<Integer> {
             return TriageCommand.RULE_BASE;
         }
 
-        Tally tally = new Tally();
+        int total = 0;
+        int rejected = 0;
+        int failed = 0;
+        // a bar on standard error while the cases are assessed, when it is a terminal; inputs are read one at a
+        // time, so memory holds one case file (at most CaseReader.MAX_FILE_BYTES) however many files there are
         Progress progress = Progress.onTerminal(err);
         progress.inputs(inputs.size());
         try (engine) {
             for (int i = 0; i < inputs.size(); i++) {
-                Input input = inputs.get(i);
-                CaseReader.Source source = source(input);
-                // the whole input is checked first, so a file that is not valid JSON is rejected before any case of
-                // it is assessed; then its cases are read and assessed one at a time, in constant memory
-                CaseReader.Checked checked = CaseReader.check(input.name(), source);
-                if (checked.rejected() != null) {
-                    assess(engine, checked.rejected(), tally, out, err, progress);
-                    continue;
+                List<CaseReader.Read> reads = cases(inputs.get(i));
+                progress.startInput(i, reads.size());
+                for (CaseReader.Read read : reads) {
+                    total++;
+                    progress.caseDone();
+                    if (read instanceof CaseReader.Valid valid) {
+                        Assessment assessment;
+                        NextQuestions next = null;
+                        try {
+                            if (json) {
+                                next = engine.nextQuestions(valid.triageCase());
+                                assessment = next.assessment();
+                            } else {
+                                assessment = engine.assess(valid.triageCase());
+                            }
+                        } catch (RuntimeException e) {
+                            failed++;
+                            String error = valid.where() + ": the rule base failed on this case: " + e.getMessage();
+                            progress.clear();
+                            err.println(spec.qualifiedName() + ": " + error);
+                            print(out, json ? JsonResults.error(valid.where(), valid.id(), error)
+                                    : Report.rejected(valid.where(), valid.id(), error));
+                            continue;
+                        }
+                        print(out, json ? JsonResults.line(valid.where(), next)
+                                : Report.of(valid.where(), valid.triageCase(), assessment));
+                    } else if (read instanceof CaseReader.Rejected bad) {
+                        rejected++;
+                        print(out, json ? JsonResults.error(bad.where(), bad.id(), bad.error())
+                                : Report.rejected(bad.where(), bad.id(), bad.error()));
+                    }
                 }
-                progress.startInput(i, checked.cases());
-                CaseReader.stream(input.name(), source, read -> assess(engine, read, tally, out, err, progress));
             }
         }
         progress.finish();
-        int total = tally.total;
-        int rejected = tally.rejected;
-        int failed = tally.failed;
         if (rejected + failed > 0) {
             err.println(spec.qualifiedName() + ": " + (rejected + failed) + " of " + total
                     + (total == 1 ? " case" : " cases") + " could not be assessed; see "
@@ -206,74 +242,33 @@ final class AssessCommand implements Callable<Integer> {
     }
 
     private TriageEngine loadEngine() {
+        TriageEngine.Builder builder = TriageEngine.builder().bilateralLegSymptomsPolicy(bilateralPolicy);
         if (rulesDirectory == null) {
-            return TriageEngine.builder().build();
+            return builder.build();
         }
         try {
-            return TriageEngine.builder().rulesFrom(rulesDirectory).build();
+            return builder.rulesFrom(rulesDirectory).build();
         } catch (IllegalArgumentException e) {
             throw usage("--rules: " + e.getMessage());
         }
     }
 
-    /** How many cases were read, rejected and failed. */
-    private static final class Tally {
-        int total;
-        int rejected;
-        int failed;
-    }
-
-    /** Assesses one case read from the input and prints its result, or prints why it could not be assessed. */
-    private void assess(TriageEngine engine, CaseReader.Read read, Tally tally, PrintWriter out, PrintWriter err,
-                        Progress progress) {
-        tally.total++;
-        if (read instanceof CaseReader.Valid valid) {
-            Assessment assessment;
-            NextQuestions next = null;
+    /** The cases of an input; an input that cannot be read is one rejected case. */
+    private List<CaseReader.Read> cases(Input input) {
+        if (input.isStdin()) {
             try {
-                if (json) {
-                    next = engine.nextQuestions(valid.triageCase());
-                    assessment = next.assessment();
-                } else {
-                    assessment = engine.assess(valid.triageCase());
-                }
-            } catch (RuntimeException e) {
-                tally.failed++;
-                String error = valid.where() + ": the rule base failed on this case: " + e.getMessage();
-                progress.clear();
-                err.println(spec.qualifiedName() + ": " + error);
-                print(out, json ? JsonResults.error(valid.where(), valid.id(), error)
-                        : Report.rejected(valid.where(), valid.id(), error));
-                progress.caseDone();
-                return;
+                return CaseReader.read(input.name(), parent.stdin());
+            } catch (IOException e) {
+                return List.of(new CaseReader.Rejected(input.name(), null, input.name() + ": cannot be read: "
+                        + e.getMessage()));
             }
-            print(out, json ? JsonResults.line(valid.where(), next)
-                    : Report.of(valid.where(), valid.triageCase(), assessment));
-        } else if (read instanceof CaseReader.Rejected bad) {
-            tally.rejected++;
-            print(out, json ? JsonResults.error(bad.where(), bad.id(), bad.error())
-                    : Report.rejected(bad.where(), bad.id(), bad.error()));
         }
-        progress.caseDone();
-    }
-
-    /**
-     * Where an input's cases come from. A file is opened again for each pass over it, so it is never held in memory
-     * whole; standard input can be read only once, so its bytes are kept (its cases are still read one at a time).
-     */
-    private CaseReader.Source source(Input input) {
-        if (!input.isStdin()) {
-            return () -> Files.newInputStream(input.file());
-        }
-        byte[] content;
-        try {
-            content = parent.stdin().readAllBytes();
+        try (InputStream in = Files.newInputStream(input.file())) {
+            return CaseReader.read(input.name(), in);
         } catch (IOException e) {
-            return () -> {
-                throw new IOException(e.getMessage(), e);
-            };
+            return List.of(new CaseReader.Rejected(input.name(), null, input.name() + ": cannot be read: "
+                    + e.getMessage()));
         }
-        return () -> new ByteArrayInputStream(content);
     }
 
     private static void print(PrintWriter out, String text) {

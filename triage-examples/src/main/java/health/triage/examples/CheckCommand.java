@@ -1,6 +1,7 @@
 package health.triage.examples;
 
 import health.triage.Assessment;
+import health.triage.BilateralLegSymptomsPolicy;
 import health.triage.Reason;
 import health.triage.RuleBaseException;
 import health.triage.RuleCase;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -163,6 +165,18 @@ final class CheckCommand implements Callable<Integer> {
                     List.of("the per-rule cases cannot be listed: " + e.getMessage())));
             return;
         }
+        Map<BilateralLegSymptomsPolicy, TriageEngine> byPolicy = new EnumMap<>(BilateralLegSymptomsPolicy.class);
+        byPolicy.put(engine.bilateralLegSymptomsPolicy(), engine);
+        try {
+            perRuleCases(engine, byPolicy, rows, ids, run);
+        } finally {
+            byPolicy.values().stream().filter(e -> e != engine).forEach(TriageEngine::close);
+        }
+    }
+
+    /** Runs the cases, each with an engine of its policy (built from the same rules when first needed). */
+    private void perRuleCases(TriageEngine engine, Map<BilateralLegSymptomsPolicy, TriageEngine> byPolicy,
+                              List<RuleCaseFiles.Row> rows, Set<String> ids, Run run) {
         for (RuleCaseFiles.Row row : rows) {
             run.perRule++;
             if (row.ruleCase() == null) {
@@ -180,7 +194,8 @@ final class CheckCommand implements Callable<Integer> {
             }
             Assessment result;
             try {
-                result = engine.assess(c.triageCase());
+                result = byPolicy.computeIfAbsent(c.policy(), policy -> TriageEngine.builder()
+                        .rulesFrom(rulesDirectory).bilateralLegSymptomsPolicy(policy).build()).assess(c.triageCase());
             } catch (RuntimeException e) {
                 run.ruleBaseFailed = true;
                 run.differing.add(new Differing(name, expected, List.of("no result"),

@@ -31,9 +31,9 @@ import java.util.function.Function;
  *
  * <p>An assessed case:
  * {@code {"input", "id", "disposition", "timeframe", "likelySource", "cuesFor", "cuesAgainst", "redFlags",
- * "unanswered", "alsoConsider", "referral", "selfCare", "safetyNet", "reasons", "ruleBaseVersion"}}, with
- * {@code "complete"} and {@code "nextQuestions"} before {@code "ruleBaseVersion"} when the next questions were worked
- * out; a case that could not be assessed: {@code {"input", "id", "error"}}.
+ * "unanswered", "alsoConsider", "referral", "selfCare", "safetyNet", "reasons", "bilateralLegSymptomsPolicy",
+ * "ruleBaseVersion"}}, with {@code "complete"} and {@code "nextQuestions"} before {@code "ruleBaseVersion"} when
+ * the next questions were worked out; a case that could not be assessed: {@code {"input", "id", "error"}}.
  *
  * <p>Also writes a case as a case file, in the format {@code assess} reads.
  */
@@ -91,6 +91,7 @@ final class JsonResults {
         out.put("selfCare", each(a.selfCare(), JsonResults::selfCare));
         out.put("safetyNet", each(a.safetyNet(), JsonResults::safetyNet));
         out.put("reasons", each(a.reasons(), JsonResults::reason));
+        out.put("bilateralLegSymptomsPolicy", a.bilateralLegSymptomsPolicy().name());
         return out;
     }
 

@@ -2,6 +2,7 @@ package health.triage.examples;
 
 import health.triage.AlsoConsider;
 import health.triage.Assessment;
+import health.triage.BilateralLegSymptomsPolicy;
 import health.triage.Disposition;
 import health.triage.Finding;
 import health.triage.Reason;
@@ -69,6 +70,8 @@ final class Report {
         r.list("Reasons (rule id" + DASH + "rule" + DASH + "source" + DASH + "findings used)",
                 byRule(a.reasons()), Report::reason, "none");
         r.field("Rule base", a.ruleBaseVersion());
+        r.field("Policy", "new symptoms in both legs on their own: " + a.bilateralLegSymptomsPolicy().name()
+                + (a.bilateralLegSymptomsPolicy() == BilateralLegSymptomsPolicy.DEFAULT ? " (default)" : ""));
         r.blank();
         return r.out.toString();
     }
@@ -84,7 +87,8 @@ final class Report {
 
     private void heading(String id, String input) {
         out.append(RULE).append('\n');
-        wrap("Case " + (id == null ? "(no id)" : id) + "   (" + input + ")", "", "  ");
+        // the id and the path come from the input: show control characters, never send them to the terminal
+        wrap(CaseReader.printable("Case " + (id == null ? "(no id)" : id) + "   (" + input + ")"), "", "  ");
         out.append(RULE).append('\n');
     }
 

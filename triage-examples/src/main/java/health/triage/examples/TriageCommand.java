@@ -77,6 +77,7 @@ public final class TriageCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new TriageCommand(stdin));
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true); // --bilateral-policy urgent
         commandLine.setParameterExceptionHandler(TriageCommand::usageError);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // an unexpected failure, not bad input: one line, no stack trace for the person at the terminal

@@ -116,7 +116,7 @@ class AssessCommandTest {
         for (JsonNode line : result.json()) {
             for (String field : List.of("input", "id", "disposition", "timeframe", "likelySource", "cuesFor",
                     "cuesAgainst", "redFlags", "unanswered", "alsoConsider", "referral", "selfCare", "safetyNet",
-                    "reasons", "ruleBaseVersion")) {
+                    "reasons", "ruleBaseVersion", "bilateralLegSymptomsPolicy")) {
                 assertTrue(line.has(field), () -> "no " + field + " in " + line);
             }
             assertAll(
@@ -187,6 +187,73 @@ class AssessCommandTest {
         assertTrue(line.has("id") && line.get("id").isNull(), line::toString);
     }
 
+    // --- bilateral leg symptoms policy ----------------------------------------------------------------------------
+
+    /** New symptoms in both legs for 5 days, every other screening question answered no. */
+    private static final String NEW_BILATERAL = """
+            {"id": "both-legs", "age": 45, "durationDays": 5, "findings": {%s}}"""
+            .formatted(SCREENED.replace("\"bilateral_leg_symptoms\": false", "\"bilateral_leg_symptoms\": true"));
+
+    @Test
+    void assess_newBilateralLegSymptoms_areAnEmergencyByDefault_andThePolicyIsRecorded() throws IOException {
+        Path file = write("both.json", NEW_BILATERAL);
+
+        JsonNode line = Cli.run("assess", "--json", file.toString()).json().get(0);
+
+        assertAll(
+                () -> assertEquals("EMERGENCY", line.get("disposition").asText(), line::toString),
+                () -> assertEquals("EMERGENCY", line.get("bilateralLegSymptomsPolicy").asText(), line::toString));
+    }
+
+    @Test
+    void assess_bilateralPolicyUrgent_sendsNewBilateralLegSymptomsToAClinicianTodayWithEmergencySafetyNet()
+            throws IOException {
+        Path file = write("both.json", NEW_BILATERAL);
+
+        Cli.Result result = Cli.run("assess", "--json", "--bilateral-policy", "urgent", file.toString());
+
+        JsonNode line = result.json().get(0);
+        assertAll(
+                () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
+                () -> assertEquals("URGENT", line.get("disposition").asText(), line::toString),
+                () -> assertEquals("URGENT", line.get("bilateralLegSymptomsPolicy").asText(), line::toString),
+                () -> assertTrue(line.get("reasons").toString().contains("\"CES-09\""), line::toString),
+                () -> assertTrue(line.get("reasons").toString().contains("\"SN-05\""), line::toString),
+                () -> assertTrue(line.get("safetyNet").toString().contains("Do not wait for that appointment"),
+                        line::toString));
+    }
+
+    @Test
+    void assess_bilateralPolicyUrgent_stillSendsOtherCaudaEquinaSignsToEmergencyCare() throws IOException {
+        Path file = write("ces.json", SADDLE_NUMBNESS);
+
+        JsonNode line = Cli.run("assess", "--json", "--bilateral-policy", "URGENT", file.toString()).json().get(0);
+
+        assertEquals("EMERGENCY", line.get("disposition").asText(), line::toString);
+    }
+
+    @Test
+    void assess_bilateralPolicyUrgent_isShownInTheReport() throws IOException {
+        Path file = write("both.json", NEW_BILATERAL);
+
+        String report = Cli.run("assess", "--bilateral-policy", "urgent", file.toString()).out();
+
+        assertTrue(report.contains("new symptoms in both legs on their own: URGENT"), report);
+    }
+
+    @Test
+    void assess_unknownBilateralPolicy_isUsageErrorNamingTheChoices() throws IOException {
+        Path file = write("both.json", NEW_BILATERAL);
+
+        Cli.Result result = Cli.run("assess", "--bilateral-policy", "routine", file.toString());
+
+        assertAll(
+                () -> assertEquals(TriageCommand.USAGE, result.exit(), result::toString),
+                () -> assertTrue(result.err().contains("--bilateral-policy"), result::toString),
+                () -> assertTrue(result.err().contains("EMERGENCY, URGENT"), result::toString),
+                () -> assertEquals("", result.out()));
+    }
+
     // --- bad input -----------------------------------------------------------------------------------------------
 
     @Test
@@ -221,7 +288,7 @@ class AssessCommandTest {
                 () -> assertEquals(TriageCommand.CASE_REJECTED, result.exit(), result::toString),
                 () -> assertTrue(lines.get(0).get("id").isNull(), result::toString),
                 () -> assertTrue(lines.get(0).get("error").asText().startsWith(bad + ": malformed JSON at line 2, "
-                        + "column 22: "), result::toString),
+                        + "column 22 (in findings.fever): "), result::toString),
                 () -> assertEquals("ces", lines.get(1).get("id").asText()));
         assertNoStackTrace(result);
     }

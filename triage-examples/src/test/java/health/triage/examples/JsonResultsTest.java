@@ -2,6 +2,7 @@ package health.triage.examples;
 
 import health.triage.AlsoConsider;
 import health.triage.Assessment;
+import health.triage.BilateralLegSymptomsPolicy;
 import health.triage.Cue;
 import health.triage.Disposition;
 import health.triage.Finding;
@@ -74,7 +75,17 @@ class JsonResultsTest {
                           "findings": ["worse_sitting: yes"], "raises": "ROUTINE"},
                          {"ruleId": "R-2", "rule": "Another.", "source": "002.txt", "findings": [], "raises": null}]"""),
                         line.get("reasons")),
-                () -> assertEquals("0.1.0+abc", line.get("ruleBaseVersion").asText()));
+                () -> assertEquals("0.1.0+abc", line.get("ruleBaseVersion").asText()),
+                () -> assertEquals("EMERGENCY", line.get("bilateralLegSymptomsPolicy").asText()));
+    }
+
+    @Test
+    void line_recordsTheBilateralLegSymptomsPolicyTheEngineFollowed() {
+        Assessment urgent = new Assessment("c2", Disposition.URGENT, LikelySource.SPINAL, List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "0.1.0+abc",
+                BilateralLegSymptomsPolicy.URGENT);
+
+        assertEquals("URGENT", Cli.parse(JsonResults.line("in.json", urgent)).get("bilateralLegSymptomsPolicy").asText());
     }
 
     @Test

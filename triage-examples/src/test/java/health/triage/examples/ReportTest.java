@@ -1,6 +1,7 @@
 package health.triage.examples;
 
 import health.triage.Assessment;
+import health.triage.BilateralLegSymptomsPolicy;
 import health.triage.Disposition;
 import health.triage.Finding;
 import health.triage.LikelySource;
@@ -37,7 +38,20 @@ class ReportTest {
                 () -> assertTrue(report.contains("recent_fall, osteoporosis"), report),
                 () -> assertTrue(report.contains("URGENT \u2014 " + Disposition.URGENT.timeframe()), report),
                 () -> assertTrue(report.contains("night_sweats \u2014 " + Finding.NIGHT_SWEATS.definition()), report),
-                () -> assertTrue(report.contains("9.9.9+feed"), report));
+                () -> assertTrue(report.contains("9.9.9+feed"), report),
+                () -> assertTrue(report.contains("Policy          new symptoms in both legs on their own: EMERGENCY "
+                        + "(default)"), report));
+    }
+
+    @Test
+    void of_showsANonDefaultBilateralLegSymptomsPolicy() {
+        Assessment urgent = new Assessment("p1", Disposition.URGENT, LikelySource.SPINAL, List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "9.9.9+feed",
+                BilateralLegSymptomsPolicy.URGENT);
+
+        String report = Report.of("in.json", CASE, urgent);
+
+        assertTrue(report.contains("Policy          new symptoms in both legs on their own: URGENT\n"), report);
     }
 
     @Test

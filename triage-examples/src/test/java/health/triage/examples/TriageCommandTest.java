@@ -46,7 +46,7 @@ class TriageCommandTest {
         Cli.Result result = Cli.run("assess", "--help");
 
         assertEquals(TriageCommand.OK, result.exit());
-        for (String text : List.of("--json", "--rules", "PATH", "standard input", "JSON Lines", "array",
+        for (String text : List.of("--json", "--rules", "--bilateral-policy", "emergency|urgent", "4 MiB", "1000 characters", "PATH", "standard input", "JSON Lines", "array",
                 "*.json", "\"error\"", "ruleBaseVersion", "nearest", "Exit codes", "\n  0 ", "\n  1 ", "\n  2 ",
                 "\n  3 ", "file:line:column")) {
             assertTrue(result.out().contains(text), () -> "no '" + text + "' in\n" + result.out());

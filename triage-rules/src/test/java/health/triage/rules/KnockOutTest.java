@@ -36,20 +36,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KnockOutTest {
 
     private static CompiledRuleBase ruleBase;
-    private static List<TriageCase> cases;
+    private static List<RuleCase> cases;
     private static List<String> outcomes;
 
     @BeforeAll
     static void assessEveryCaseWithTheWholeRuleBase() throws IOException {
         ruleBase = CompiledRuleBase.compile(RuleFiles.fromClasspath());
-        cases = new ArrayList<>(RuleCaseFiles.all().stream().map(RuleCase::triageCase).toList());
+        cases = new ArrayList<>(RuleCaseFiles.all()); // each under its bilateral leg symptoms policy
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> examples = Files.list(Path.of("../triage-examples/cases"))) {
             for (Path file : examples.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                cases.add(TriageCase.fromFields(json.readValue(file.toFile(), new TypeReference<Map<String, Object>>() { })));
+                cases.add(new RuleCase(file.toString(), "-", false, file.toString(), TriageCase.fromFields(
+                        json.readValue(file.toFile(), new TypeReference<Map<String, Object>>() { })), Map.of()));
             }
         }
-        outcomes = outcomes(c -> Evaluation.run(ruleBase, c));
+        outcomes = outcomes(c -> Evaluation.run(ruleBase, c.triageCase(), c.policy()));
     }
 
     @TestFactory
@@ -59,7 +60,8 @@ class KnockOutTest {
             rules = engine.rules();
         }
         return rules.stream().map(rule -> DynamicTest.dynamicTest(rule.id() + " " + rule.name(), () -> {
-            List<String> without = outcomes(c -> Evaluation.runWithout(ruleBase, c, rule.name()));
+            List<String> without = outcomes(c -> Evaluation.runWithout(ruleBase, c.triageCase(), c.policy(),
+                    rule.name()));
             long changed = 0;
             for (int i = 0; i < outcomes.size(); i++) {
                 if (!outcomes.get(i).equals(without.get(i))) {
@@ -72,7 +74,7 @@ class KnockOutTest {
     }
 
     /** Everything a case's result says, except the reasons and the version (which always name the rules). */
-    private static List<String> outcomes(Function<TriageCase, Assessment> assess) {
+    private static List<String> outcomes(Function<RuleCase, Assessment> assess) {
         return cases.stream().map(c -> {
             try {
                 Assessment a = assess.apply(c);

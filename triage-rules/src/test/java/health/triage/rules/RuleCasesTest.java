@@ -1,5 +1,6 @@
 package health.triage.rules;
 
+import health.triage.BilateralLegSymptomsPolicy;
 import health.triage.RuleCase;
 import health.triage.RuleInfo;
 import health.triage.TriageEngine;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,22 +32,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * source, its id is its own, and it has at least one case where it fires and one where it stays silent.
  *
  * <p>A case is {@code base-case.json} (age 35, 60 days of pain, every screening question answered "no") with
- * {@code set} applied (finding codes or case fields) and the codes in {@code unset} removed (made unknown).
+ * {@code set} applied (finding codes or case fields) and the codes in {@code unset} removed (made unknown). A case
+ * with {@code "policy": "URGENT"} is assessed by an engine built with that {@link BilateralLegSymptomsPolicy}.
  */
 class RuleCasesTest {
 
     private static TriageEngine engine;
+    private static final Map<BilateralLegSymptomsPolicy, TriageEngine> BY_POLICY =
+            new EnumMap<>(BilateralLegSymptomsPolicy.class);
     private static List<RuleCase> cases;
 
     @BeforeAll
     static void buildEngine() {
         engine = TriageEngine.builder().build();
+        BY_POLICY.put(engine.bilateralLegSymptomsPolicy(), engine);
         cases = RuleCaseFiles.all();
     }
 
     @AfterAll
     static void closeEngine() {
-        engine.close();
+        BY_POLICY.values().forEach(TriageEngine::close);
+    }
+
+    private static TriageEngine engineFor(BilateralLegSymptomsPolicy policy) {
+        return BY_POLICY.computeIfAbsent(policy, p -> TriageEngine.builder().bilateralLegSymptomsPolicy(p).build());
     }
 
     @TestFactory
@@ -67,7 +77,7 @@ class RuleCasesTest {
                         assertTrue(mine.stream().anyMatch(c -> !c.fires()), "no case where it stays silent");
                     }));
             mine.forEach(c -> tests.add(DynamicTest.dynamicTest(c.title(), () -> {
-                List<String> failures = c.failures(engine.assess(c.triageCase()));
+                List<String> failures = c.failures(engineFor(c.policy()).assess(c.triageCase()));
                 assertTrue(failures.isEmpty(), String.join("\n", failures));
             })));
             return DynamicContainer.dynamicContainer(rule.id() + " " + rule.name() + " (" + rule.file() + ")", tests);

@@ -1,0 +1,249 @@
+package health.triage.examples;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static java.util.Map.entry;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Hostile input: the corpus in {@code src/test/resources/hostile} (truncated JSON, wrong types, nulls, duplicate
+ * keys, byte order marks, invalid UTF-8, huge numbers, deep nesting, long texts, too many findings, control
+ * characters, binary) and generated monsters of several megabytes. Each bad input gives one clear error that names
+ * the field or the place, never a stack trace and never a hang, and every other case of the batch is still assessed.
+ */
+class HostileInputTest {
+
+    private static final Path CORPUS = Path.of("src/test/resources/hostile");
+    private static final Duration QUICKLY = Duration.ofSeconds(20);
+    private static final String ASSESSED = "(assessed)";
+    private static final String GOOD = "{\"id\": \"good\", \"age\": 40, \"findings\": {\"buttock_pain\": true}}";
+
+    /** What must come of every case of the corpus: its error, word for word, or assessed. */
+    private static final Map<String, String> EXPECTED = Map.ofEntries(
+            entry("binary.json", "binary.json: malformed JSON at line 1, column 2: Illegal character ((CTRL-CHAR, code 1)): only regular white space (\\r, \\n, \\t) is allowed between tokens"),
+            entry("bom-only.json", "bom-only.json: the file is empty; expected a case object or an array of case objects"),
+            entry("bom-twice.json", ASSESSED),
+            entry("bom-utf16le.json", ASSESSED),
+            entry("bom-utf8.json", ASSESSED),
+            entry("control-characters.json[0]", "control-characters.json[0]: unknown finding code '\\u001B[2Jfever'"),
+            entry("control-characters.json[1]", "control-characters.json[1]: age must be between 0 and 120, was 300"),
+            entry("control-characters.json[2]", ASSESSED),
+            entry("deep-nesting.json", "deep-nesting.json: nested too deeply in findings: more than 100 levels of arrays or objects"),
+            entry("duplicate-keys.json[0]", "duplicate-keys.json[0]: duplicate field 'age' at line 2, column 32; give each field once"),
+            entry("duplicate-keys.json[1]", "duplicate-keys.json[1]: duplicate field 'findings.saddle_numbness' at line 3, column 74; give each field once"),
+            entry("duplicate-keys.json[2]", "duplicate-keys.json[2]: duplicate field 'findings' at line 4, column 66; give each field once"),
+            entry("duplicate-keys.json[3]", ASSESSED),
+            entry("empty.json", "empty.json: the file is empty; expected a case object or an array of case objects"),
+            entry("huge-numbers.json[0]", "huge-numbers.json[0]: age must be a whole number, was 1e400"),
+            entry("huge-numbers.json[1]", "huge-numbers.json[1]: age is out of range, was 99999999999999999999999"),
+            entry("huge-numbers.json[2]", "huge-numbers.json[2]: durationDays is out of range, was -99999999999"),
+            entry("huge-numbers.json[3]", "huge-numbers.json[3]: painScore must be a whole number, was 1E+1"),
+            entry("huge-numbers.json[4]", "huge-numbers.json[4]: age is out of range, was 123456789012345678901234567890\u2026 (50 digits)"),
+            entry("huge-numbers.json[5]", ASSESSED),
+            entry("invalid-utf8-in-key.json", "invalid-utf8-in-key.json: malformed JSON at line 1, column 34 (in findings): Invalid UTF-8 start byte 0x80"),
+            entry("invalid-utf8-in-text.json", "invalid-utf8-in-text.json: malformed JSON at line 1, column 14 (in id): Invalid UTF-8 middle byte 0x28"),
+            entry("long-field-name.json[0]", "long-field-name.json[0]: a field name in findings is too long: more than 1000 characters"),
+            entry("long-field-name.json[1]", ASSESSED),
+            entry("long-text.json[0]", "long-text.json[0]: id is too long: more than 1000 characters"),
+            entry("long-text.json[1]", ASSESSED),
+            entry("many-findings.json[0]", "many-findings.json[0]: findings has more than 100 entries; a case has 7 fields and 48 finding codes"),
+            entry("many-findings.json[1]", ASSESSED),
+            entry("not-json.json", "not-json.json: malformed JSON at line 1, column 4: Unrecognized token 'id': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
+            entry("null-file.json", "null-file.json: expected a case object or an array of case objects, found null"),
+            entry("nulls.json[0]", "nulls.json[0]: age is required"),
+            entry("nulls.json[1]", "nulls.json[1]: findings.fever must be true or false, was null (leave it out when it was not asked)"),
+            entry("nulls.json[2]", "nulls.json[2]: expected a case object, found null"),
+            entry("nulls.json[3]", ASSESSED),
+            entry("number-of-1500-digits.json", "number-of-1500-digits.json: age is out of range: a number of more than 1000 digits"),
+            entry("top-level-string.json", "top-level-string.json: expected a case object or an array of case objects, found a string"),
+            entry("trailing-content.json", "trailing-content.json: unexpected content after the case at line 1, column 75; a file holds one case object or one array of them"),
+            entry("truncated-after-key.json", "truncated-after-key.json: malformed JSON at line 1, column 34 (in findings.fever): Unexpected end-of-input within/between Object entries"),
+            entry("truncated-array.json", "truncated-array.json: malformed JSON at line 1, column 97 (in [1].age): Unexpected end-of-input: expected close marker for Object (start marker at line 1, column 75)"),
+            entry("truncated-in-string.json", "truncated-in-string.json: malformed JSON at line 1, column 24 (in id): Unexpected character ('a' (code 97)): was expecting comma to separate Object entries"),
+            entry("wrong-types.json[0]", "wrong-types.json[0]: age must be a whole number, was '34'"),
+            entry("wrong-types.json[1]", "wrong-types.json[1]: sex must be a string, was 1"),
+            entry("wrong-types.json[2]", "wrong-types.json[2]: pregnant must be true or false, was 'yes'"),
+            entry("wrong-types.json[3]", "wrong-types.json[3]: durationDays must be a whole number, was 1.5"),
+            entry("wrong-types.json[4]", "wrong-types.json[4]: painScore must be a whole number, was true"),
+            entry("wrong-types.json[5]", "wrong-types.json[5]: findings must be an object of finding code to true or false, was an array"),
+            entry("wrong-types.json[6]", "wrong-types.json[6]: findings.fever must be true or false, was 'true'"),
+            entry("wrong-types.json[7]", "wrong-types.json[7]: findings.fever must be true or false, was an object"),
+            entry("wrong-types.json[8]", "wrong-types.json[8]: id must be a string, was 42"),
+            entry("wrong-types.json[9]", ASSESSED)
+    );
+
+    @TempDir
+    Path dir;
+
+    private static List<CaseReader.Read> read(String name, byte[] content) {
+        return assertTimeoutPreemptively(QUICKLY, () -> CaseReader.read(name, new ByteArrayInputStream(content)));
+    }
+
+    private static String outcome(CaseReader.Read read) {
+        return read instanceof CaseReader.Rejected rejected ? rejected.error() : ASSESSED;
+    }
+
+    private static void assertNoStackTrace(Cli.Result result) {
+        assertAll(
+                () -> assertFalse(result.err().contains("\tat "), result::toString),
+                () -> assertFalse(result.err().contains("Exception"), result::toString),
+                () -> assertFalse(result.out().contains("Exception"), result::toString),
+                () -> assertFalse(result.err().contains("internal error"), result::toString));
+    }
+
+    private static List<Path> corpus() throws IOException {
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    // --- the checked-in corpus -----------------------------------------------------------------------------------
+
+    @Test
+    void corpus_everyCase_givesItsOneClearErrorOrIsAssessed() throws IOException {
+        Map<String, String> actual = new LinkedHashMap<>();
+        for (Path file : corpus()) {
+            for (CaseReader.Read read : read(file.getFileName().toString(), Files.readAllBytes(file))) {
+                actual.put(read.where(), outcome(read));
+            }
+        }
+
+        assertEquals(new java.util.TreeMap<>(EXPECTED), new java.util.TreeMap<>(actual));
+    }
+
+    @Test
+    void corpus_asOneBatch_reportsEachBadCaseOnceAndAssessesAllOthers() throws IOException {
+        Path good = Files.writeString(dir.resolve("good.json"), GOOD);
+
+        Cli.Result result = assertTimeoutPreemptively(Duration.ofSeconds(120),
+                () -> Cli.run("assess", "--json", CORPUS.toString(), good.toString()));
+
+        assertEquals(TriageCommand.CASE_REJECTED, result.exit(), result::toString);
+        assertNoStackTrace(result);
+        Map<String, String> actual = new LinkedHashMap<>();
+        result.json().forEach(line -> actual.put(line.get("input").asText(),
+                line.has("error") ? line.get("error").asText() : ASSESSED));
+        Map<String, String> expected = new LinkedHashMap<>();
+        EXPECTED.forEach((where, outcome) -> expected.put(CORPUS.resolve(where).toString(),
+                outcome.equals(ASSESSED) ? ASSESSED : CORPUS.resolve(outcome).toString()));
+        expected.put(good.toString(), ASSESSED);
+        assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(actual));
+        long rejected = EXPECTED.values().stream().filter(o -> !o.equals(ASSESSED)).count();
+        assertEquals(List.of("triage assess: " + rejected + " of " + expected.size()
+                + " cases could not be assessed; see the lines with \"error\""), result.err().lines().toList());
+    }
+
+    @Test
+    void corpus_asAReport_marksEachBadCaseNotAssessedWithoutAStackTrace() {
+        Cli.Result result = assertTimeoutPreemptively(Duration.ofSeconds(120),
+                () -> Cli.run("assess", CORPUS.toString()));
+
+        assertNoStackTrace(result);
+        long rejected = EXPECTED.values().stream().filter(o -> !o.equals(ASSESSED)).count();
+        assertEquals(rejected, result.out().lines().filter(l -> l.startsWith("NOT ASSESSED")).count(), result::toString);
+        assertFalse(result.out().contains("\u001b"), "a terminal escape from the input reached the report");
+    }
+
+    // --- generated monsters --------------------------------------------------------------------------------------
+
+    @Test
+    void multiMegabyteText_isOneErrorNamingTheField() {
+        byte[] json = ("{\"id\": \"" + "x".repeat(3_000_000) + "\", \"age\": 30}").getBytes(StandardCharsets.UTF_8);
+
+        assertEquals(List.of(new CaseReader.Rejected("big.json", null,
+                "big.json: id is too long: more than 1000 characters")), read("big.json", json));
+    }
+
+    @Test
+    void multiMegabyteText_inAnArray_namesTheElementAndTheField() {
+        byte[] json = ("[" + GOOD + ", {\"age\": 30, \"findings\": {\"fever\": \"" + "y".repeat(3_000_000) + "\"}}]")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertEquals(List.of(new CaseReader.Rejected("big.json", null,
+                "big.json: [1].findings.fever is too long: more than 1000 characters")), read("big.json", json));
+    }
+
+    @Test
+    void enormousFindingsMap_isOneErrorNamingTheField() {
+        StringBuilder json = new StringBuilder("{\"id\": \"many\", \"age\": 30, \"findings\": {");
+        for (int i = 0; i < 150_000; i++) {
+            json.append(i == 0 ? "" : ", ").append("\"code_").append(i).append("\": true");
+        }
+        json.append("}}");
+
+        assertEquals(List.of(new CaseReader.Rejected("many.json", "many", "many.json: findings has more than 100 "
+                        + "entries; a case has 7 fields and 48 finding codes")),
+                read("many.json", json.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void nestingAMillionLevelsDeep_isOneError() {
+        byte[] json = ("[" + GOOD + ", " + "[".repeat(1_000_000) + "]".repeat(1_000_000) + "]")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertEquals(List.of(new CaseReader.Rejected("deep.json", null,
+                "deep.json: nested too deeply in [1]: more than 100 levels of arrays or objects")), read("deep.json", json));
+    }
+
+    @Test
+    void fileBeyondTheSizeLimit_isRejectedUnreadAndTheBatchGoesOn() throws IOException {
+        Path huge = dir.resolve("1-huge.json");
+        try (var out = Files.newOutputStream(huge)) {
+            out.write(("[" + GOOD).getBytes(StandardCharsets.UTF_8));
+            byte[] spaces = " ".repeat(1 << 20).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 5; i++) {
+                out.write(spaces);
+            }
+            out.write("]".getBytes(StandardCharsets.UTF_8));
+        }
+        Path good = Files.writeString(dir.resolve("2-good.json"), GOOD);
+
+        Cli.Result result = assertTimeoutPreemptively(QUICKLY, () -> Cli.run("assess", "--json", dir.toString()));
+
+        assertNoStackTrace(result);
+        assertEquals(TriageCommand.CASE_REJECTED, result.exit(), result::toString);
+        assertEquals(huge + ": the file is larger than the limit of 4 MiB (4194304 bytes) for a case file; split it "
+                + "into smaller files", result.json().get(0).get("error").asText());
+        assertEquals(good.toString(), result.json().get(1).get("input").asText());
+        assertFalse(result.json().get(1).has("error"), result::toString);
+    }
+
+    @Test
+    void standardInputBeyondTheSizeLimit_isRejected() {
+        String stdin = "[" + GOOD + " ".repeat(CaseReader.MAX_FILE_BYTES) + "]";
+
+        Cli.Result result = assertTimeoutPreemptively(QUICKLY, () -> Cli.runWithStdin(stdin, "assess", "--json", "-"));
+
+        assertNoStackTrace(result);
+        assertEquals("<stdin>: the file is larger than the limit of 4 MiB (4194304 bytes) for a case file; split it "
+                + "into smaller files", result.json().get(0).get("error").asText());
+    }
+
+    @Test
+    void fileOfExactlyTheLimit_isRead() throws IOException {
+        byte[] content = (GOOD + " ".repeat(CaseReader.MAX_FILE_BYTES - GOOD.length()))
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(CaseReader.MAX_FILE_BYTES, content.length);
+
+        try (InputStream in = new ByteArrayInputStream(content)) {
+            assertTrue(CaseReader.read("limit.json", in).get(0) instanceof CaseReader.Valid);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package health.triage.rules;
+
+import health.triage.Assessment;
+import health.triage.BilateralLegSymptomsPolicy;
+import health.triage.Disposition;
+import health.triage.Finding;
+import health.triage.Reason;
+import health.triage.RuleInfo;
+import health.triage.SafetyNet;
+import health.triage.TriageCase;
+import health.triage.TriageEngine;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.Tuple.Tuple2;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static health.triage.rules.CaseFileFormat.caseFile;
+import static health.triage.rules.GeneratedCases.with;
+import static health.triage.rules.GeneratedCases.withPresent;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The disposition claims of docs/POLICY.md as properties of the shipped rule base, checked on generated cases (see
+ * {@link GeneratedCases}) under both {@link BilateralLegSymptomsPolicy} settings: a warning sign never lowers the
+ * disposition, emergencies stay emergencies, unknown is never taken as no. Each property runs 10,000 tries in the
+ * normal build and 1,000,000 with {@code -Pexhaustive}; a failure shrinks to a minimal case and prints it as a case
+ * file.
+ */
+class DispositionPropertiesTest {
+
+    private static PropertyEngines engines;
+
+    @BeforeContainer
+    static void buildEngines() {
+        engines = new PropertyEngines();
+    }
+
+    @AfterContainer
+    static void closeEngines() {
+        engines.close();
+    }
+
+    private static Assessment assess(TriageCase c, BilateralLegSymptomsPolicy policy) {
+        return engines.assess(c, policy);
+    }
+
+    @Provide
+    Arbitrary<TriageCase> cases() {
+        return GeneratedCases.cases();
+    }
+
+    /** The assessment's disposition is at least as urgent as {@code floor}. */
+    private static void assertAtLeast(Disposition floor, Assessment a, TriageCase c, String why) {
+        assertFalse(floor.isMoreUrgentThan(a.disposition()), () -> why + ": " + a.disposition() + " is less urgent than "
+                + floor + "\n" + caseFile(c));
+    }
+
+    @Provide
+    Arbitrary<Finding> redFlags() {
+        return GeneratedCases.oneOf(GeneratedCases.RED_FLAGS);
+    }
+
+    @Provide
+    Arbitrary<Finding> emergencyScreen() {
+        return GeneratedCases.oneOf(GeneratedCases.EMERGENCY_SCREEN);
+    }
+
+    /** A policy with an emergency of POLICY.md that applies under it. */
+    @Provide
+    Arbitrary<Tuple2<BilateralLegSymptomsPolicy, Emergency>> emergencies() {
+        return Combinators.combine(Arbitraries.of(BilateralLegSymptomsPolicy.class), Arbitraries.of(Emergency.class))
+                .as(Tuple::of)
+                .filter(t -> t.get2().appliesUnder(t.get1()));
+    }
+
+    // --- the disposition never drops when a warning sign is added ------------------------------------------------
+
+    /**
+     * Setting a red-flag finding from absent or unknown to present never lowers the disposition. One exception,
+     * written in POLICY.md: an unanswered bilateral-leg question keeps a case URGENT until it is asked, and the answer
+     * "yes, for more than 14 days" (long-standing, not getting worse) is ROUTINE; that answer is still compared
+     * against the answer "no", and is never self-care.
+     */
+    @Property
+    void redFlag_setToPresent_neverLowersTheDisposition(@ForAll("cases") TriageCase c, @ForAll("redFlags") Finding flag,
+                                                       @ForAll boolean askedBefore,
+                                                       @ForAll BilateralLegSymptomsPolicy policy) {
+        TriageCase before = with(c, flag, askedBefore ? Boolean.FALSE : null);
+        TriageCase after = with(c, flag, Boolean.TRUE);
+        Assessment result = assess(after, policy);
+        boolean longStandingBilateral = flag == Finding.BILATERAL_LEG_SYMPTOMS && c.durationDays() != null
+                && c.durationDays() > 14;
+        if (!askedBefore && longStandingBilateral) {
+            assertAtLeast(Disposition.ROUTINE, result, after, "long-standing symptoms in both legs");
+            before = with(c, flag, Boolean.FALSE);
+        }
+        Disposition was = assess(before, policy).disposition();
+        Statistics.label("flag answer before").collect(askedBefore ? "absent" : "unknown");
+        assertAtLeast(was, result, after, flag.code() + " set to present (was " + (askedBefore ? "absent" : "unknown")
+                + ", giving " + was + ")");
+    }
+
+    /** Once a case is an emergency, no finding set to present makes it less urgent. */
+    @Property
+    void emergency_isNeverLoweredByAFindingSetToPresent(
+            @ForAll("cases") TriageCase background,
+            @ForAll("emergencies") Tuple2<BilateralLegSymptomsPolicy, Emergency> emergency,
+            @ForAll Finding finding) {
+        BilateralLegSymptomsPolicy policy = emergency.get1();
+        TriageCase c = emergency.get2().applyTo(background);
+        assertEquals(Disposition.EMERGENCY, assess(c, policy).disposition(),
+                () -> emergency.get2() + " is an emergency (POLICY.md)\n" + caseFile(c));
+        TriageCase more = withPresent(c, finding);
+        assertEquals(Disposition.EMERGENCY, assess(more, policy).disposition(),
+                () -> finding.code() + " set to present lowered an emergency\n" + caseFile(more));
+    }
+
+    /** A cauda equina sign of POLICY.md is an emergency whatever else the case holds. */
+    @Property
+    void caudaEquinaSign_present_isAnEmergency(@ForAll("cases") TriageCase background,
+                                               @ForAll("emergencies") Tuple2<BilateralLegSymptomsPolicy, Emergency> e) {
+        // keep every try a check of a cauda equina sign
+        Emergency sign = e.get2().isCaudaEquina() ? e.get2() : Emergency.SADDLE_NUMBNESS;
+        TriageCase c = sign.applyTo(background);
+        Assessment result = assess(c, e.get1());
+        Statistics.label("sign").collect(sign);
+        assertEquals(Disposition.EMERGENCY, result.disposition(), () -> sign + " must be an emergency\n" + caseFile(c));
+        assertTrue(result.redFlags().stream().anyMatch(f -> f.code().equals("cauda_equina")
+                        && f.level() == Disposition.EMERGENCY),
+                () -> "no emergency cauda_equina red flag for " + sign + "\n" + caseFile(c));
+    }
+
+    // --- unknown is never taken as no ----------------------------------------------------------------------------
+
+    /** Self-care is advised only when every screening question was answered "no". */
+    @Property
+    void selfCare_onlyWhenEveryScreeningQuestionWasAnsweredNo(@ForAll("cases") TriageCase c,
+                                                              @ForAll BilateralLegSymptomsPolicy policy) {
+        Assessment result = assess(c, policy);
+        Statistics.label("disposition").collect(result.disposition());
+        Statistics.label("disposition").coverage(check -> check.check(Disposition.SELF_CARE).count(n -> n > 0));
+        if (result.disposition() == Disposition.SELF_CARE) {
+            for (Finding question : GeneratedCases.SCREENING) {
+                assertEquals(Boolean.FALSE, c.findings().get(question),
+                        () -> "self-care although " + question.code() + " was not answered no\n" + caseFile(c));
+            }
+            assertTrue(result.unanswered().isEmpty(), () -> "self-care with unanswered questions\n" + caseFile(c));
+        }
+    }
+
+    /** An unanswered emergency-screen question keeps the case at least URGENT and is listed as unanswered. */
+    @Property
+    void unansweredEmergencyScreenQuestion_isAtLeastUrgent(@ForAll("cases") TriageCase background,
+                                                          @ForAll("emergencyScreen") Finding question,
+                                                          @ForAll BilateralLegSymptomsPolicy policy) {
+        TriageCase c = with(background, question, null);
+        Assessment result = assess(c, policy);
+        assertAtLeast(Disposition.URGENT, result, c, question.code() + " not asked");
+        assertTrue(result.unanswered().contains(question),
+                () -> question.code() + " not listed as unanswered\n" + caseFile(c));
+    }
+
+    /** The emergencies of POLICY.md, each applied on top of any case. */
+    enum Emergency {
+        SADDLE_NUMBNESS(true) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return withPresent(c, Finding.SADDLE_NUMBNESS);
+            }
+        },
+        BLADDER_DYSFUNCTION(true) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return withPresent(c, Finding.BLADDER_DYSFUNCTION);
+            }
+        },
+        BOWEL_DYSFUNCTION(true) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return withPresent(c, Finding.BOWEL_DYSFUNCTION);
+            }
+        },
+        /** New (14 days or less, or not given): an emergency under the EMERGENCY policy only. */
+        NEW_BILATERAL_LEG_SYMPTOMS(true) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                Integer days = c.durationDays() == null ? null : c.durationDays() % 15;
+                return withPresent(c, Finding.BILATERAL_LEG_SYMPTOMS).toBuilder().durationDays(days).build();
+            }
+
+            @Override
+            boolean appliesUnder(BilateralLegSymptomsPolicy policy) {
+                return policy == BilateralLegSymptomsPolicy.EMERGENCY;
+            }
+        },
+        BILATERAL_LEG_SYMPTOMS_GETTING_WEAKER(true) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return withPresent(c, Finding.BILATERAL_LEG_SYMPTOMS, Finding.PROGRESSIVE_WEAKNESS);
+            }
+        },
+        BILATERAL_LEG_SYMPTOMS_GETTING_NUMBER(true) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return withPresent(c, Finding.BILATERAL_LEG_SYMPTOMS, Finding.WORSENING_NUMBNESS);
+            }
+        },
+        SEXUAL_DYSFUNCTION_WITH_LEG_PAIN(true) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return withPresent(c, Finding.SEXUAL_DYSFUNCTION, Finding.PAIN_BELOW_KNEE);
+            }
+        },
+        SEXUAL_DYSFUNCTION_WITH_LEG_NUMBNESS(true) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return withPresent(c, Finding.SEXUAL_DYSFUNCTION, Finding.LEG_NUMBNESS_TINGLING);
+            }
+        },
+        MAJOR_TRAUMA(false) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return withPresent(c, Finding.MAJOR_TRAUMA);
+            }
+        },
+        POSSIBLE_EPIDURAL_ABSCESS(false) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return withPresent(c, Finding.FEVER, Finding.IV_DRUG_USE, Finding.LEG_WEAKNESS);
+            }
+        },
+        POSSIBLE_CORD_COMPRESSION(false) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return withPresent(c, Finding.CANCER_HISTORY, Finding.NEURO_DEFICIT);
+            }
+        };
+
+        private final boolean caudaEquina;
+
+        Emergency(boolean caudaEquina) {
+            this.caudaEquina = caudaEquina;
+        }
+
+        abstract TriageCase applyTo(TriageCase c);
+
+        boolean appliesUnder(BilateralLegSymptomsPolicy policy) {
+            return true;
+        }
+
+        boolean isCaudaEquina() {
+            return caudaEquina;
+        }
+    }
+}
