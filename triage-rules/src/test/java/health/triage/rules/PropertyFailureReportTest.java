@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,11 +22,15 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  */
 class PropertyFailureReportTest {
 
+    /** A fresh failure database, so that no earlier run's failing sample is replayed instead of shrinking anew. */
+    @TempDir
+    Path database;
+
     @Test
     void failingProperty_shrinksToAMinimalCaseAndPrintsItAsACaseFile() throws Exception {
         EngineExecutionResults results = EngineTestKit.engine("jqwik")
                 .configurationParameter("jqwik.reporting.usejunitplatform", "true")
-                .configurationParameter("jqwik.database", "target/jqwik-database-falsified")
+                .configurationParameter("jqwik.database", database.resolve("jqwik-database").toString())
                 .configurationParameter("jqwik.tries.default", "1000")
                 .selectors(selectClass(FalsifiedPropertyExample.class))
                 .execute();
