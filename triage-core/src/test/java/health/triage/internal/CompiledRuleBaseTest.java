@@ -88,4 +88,16 @@ class CompiledRuleBaseTest {
         assertEquals("findings", fever.stage());
         assertEquals("Answer( finding == Finding.FEVER, present )", fever.conditions());
     }
+
+    @Test
+    void load_withoutAPrebuiltModelOnTheClasspath_compilesTheDrl() {
+        RuleFiles files = RuleFiles.fromDirectory(java.nio.file.Path.of("src/test/resources/rulebases/minimal"));
+
+        CompiledRuleBase loaded = CompiledRuleBase.load(files);
+
+        assertEquals(java.util.Optional.empty(), PrebuiltModel.load(files));
+        assertEquals(CompiledRuleBase.compile(files).rules(), loaded.rules());
+        assertEquals(files.version(), loaded.version());
+        assertEquals(List.of("minimal.drl"), loaded.files().stream().map(health.triage.RuleFile::name).toList());
+    }
 }
