@@ -10,8 +10,8 @@ import java.util.Map;
 import static health.triage.Finding.*;
 
 /**
- * The baseline: the decisions of the rule base (disposition and likely source), written by hand in plain Java from
- * docs/POLICY.md, for the benchmarks only. It gives no reasons, red-flag texts, referrals, self-care steps or
+ * The baseline: the decisions of the rule base (disposition and likely source) under the default bilateral leg
+ * symptoms policy, written by hand in plain Java from docs/POLICY.md, for the benchmarks only. It gives no reasons, red-flag texts, referrals, self-care steps or
  * safety-net advice: it shows what the decision alone costs without a rules engine.
  *
  * <p>Checked against the engine on the mix by {@link AssessBenchmark}'s set-up and by {@code HandCodedTest}.
@@ -119,7 +119,8 @@ public final class HandCoded {
             }
         }
         if (fall && (!f.containsKey(OSTEOPOROSIS) || !f.containsKey(LONG_TERM_STEROIDS))
-                || fever && (!f.containsKey(IV_DRUG_USE) || !f.containsKey(IMMUNOSUPPRESSION))) {
+                || fever && (!f.containsKey(IV_DRUG_USE) || !f.containsKey(IMMUNOSUPPRESSION))
+                || bilateral && !f.containsKey(WORSENING_NUMBNESS)) {
             level = Math.min(level, urgent);
         }
 
