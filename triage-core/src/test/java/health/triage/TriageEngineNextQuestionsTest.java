@@ -174,6 +174,75 @@ class TriageEngineNextQuestionsTest {
     }
 
     @Test
+    void nextQuestions_screeningQuestionWhoseNoAloneAllowsSelfCare_saysSo() {
+        // two piriformis cues and no spinal cue allow self-care; only the unanswered cancer question holds ROUTINE
+        TriageCase c = screened().present(Finding.BUTTOCK_PAIN, Finding.WORSE_SITTING)
+                .absent(Finding.PAIN_BELOW_KNEE, Finding.FEVER, Finding.UNEXPLAINED_WEIGHT_LOSS, Finding.NIGHT_SWEATS)
+                .build();
+
+        NextQuestions next = engine.nextQuestions(c);
+
+        assertAll(
+                () -> assertEquals(Disposition.ROUTINE, next.assessment().disposition()),
+                () -> assertEquals(List.of(Finding.CANCER_HISTORY), findings(next, Question.Priority.DISPOSITION)),
+                () -> assertEquals("A no would change the advice from ROUTINE to SELF_CARE.",
+                        question(next, Finding.CANCER_HISTORY).rankReason()),
+                () -> assertFalse(next.complete()));
+    }
+
+    @Test
+    void nextQuestions_pairThatRaisesOnlyTogether_isAskedAlsoWhenNoCueIsLeftToAsk() {
+        // every cue answered, so the only whole completions are all yes and all no: all yes must still be tried
+        TriageCase c = screened().present(Finding.BUTTOCK_PAIN)
+                .absent(Finding.WORSE_SITTING, Finding.PAIN_BELOW_KNEE, Finding.FEVER, Finding.CANCER_HISTORY).build();
+
+        NextQuestions next = engine.nextQuestions(c);
+
+        assertAll(
+                () -> assertEquals(Disposition.ROUTINE, next.assessment().disposition()),
+                () -> assertEquals(List.of(Finding.UNEXPLAINED_WEIGHT_LOSS, Finding.NIGHT_SWEATS),
+                        findings(next, Question.Priority.DISPOSITION)),
+                () -> assertFalse(next.complete()));
+    }
+
+    @Test
+    void nextQuestions_cuesThatChangeTheSourceOnlyTogether_areAskedForTheSource() {
+        // fever keeps URGENT whatever else; one piriformis cue changes nothing, the two together give PIRIFORMIS
+        TriageCase c = screened().present(Finding.FEVER)
+                .absent(Finding.CANCER_HISTORY, Finding.PAIN_BELOW_KNEE, Finding.UNEXPLAINED_WEIGHT_LOSS).build();
+
+        NextQuestions next = engine.nextQuestions(c);
+
+        assertAll(
+                () -> assertEquals(List.of(Finding.BUTTOCK_PAIN, Finding.WORSE_SITTING),
+                        findings(next, Question.Priority.LIKELY_SOURCE)),
+                () -> assertEquals("A yes, together with other answers, could change the likely source from UNCLEAR "
+                        + "to PIRIFORMIS.", question(next, Finding.WORSE_SITTING).rankReason()),
+                () -> assertTrue(next.complete()));
+    }
+
+    @Test
+    void nextQuestions_raiseNoRuleTiesToAFinding_stillAsksEveryFindingThatCouldTakePart() {
+        // the raising rule counts its findings in an accumulate, so no finding is cited: all of them are asked
+        try (TriageEngine uncited = TriageEngineTest.engine("interview-uncited")) {
+            TriageCase c = TriageCase.builder(40).absent(Finding.PAIN_NOT_EASED_BY_REST).build();
+
+            NextQuestions next = uncited.nextQuestions(c);
+
+            assertAll(
+                    () -> assertEquals(Disposition.SELF_CARE, next.assessment().disposition()),
+                    () -> assertTrue(findings(next, Question.Priority.DISPOSITION)
+                            .containsAll(List.of(Finding.UNEXPLAINED_WEIGHT_LOSS, Finding.NIGHT_SWEATS)),
+                            next::toString),
+                    () -> assertFalse(findings(next, Question.Priority.DISPOSITION)
+                            .contains(Finding.PAIN_NOT_EASED_BY_REST)),
+                    () -> assertEquals("A yes, together with other answers, could change the advice from SELF_CARE "
+                            + "to URGENT.", question(next, Finding.NIGHT_SWEATS).rankReason()),
+                    () -> assertFalse(next.complete()));
+        }
+    }
+
+    @Test
     void nextQuestions_dontKnow_leavesTheFindingUnknownAndHoldsTheCase() {
         TriageCase c = screened().unknown(Finding.SADDLE_NUMBNESS).build();
 

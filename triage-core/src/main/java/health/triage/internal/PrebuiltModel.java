@@ -42,7 +42,11 @@ public final class PrebuiltModel {
 
     /** The KieBase of the pre-built model, when there is one on the classpath for exactly these files. */
     static Optional<KieBase> load(RuleFiles files) {
-        ClassLoader loader = PrebuiltModel.class.getClassLoader();
+        return load(files, PrebuiltModel.class.getClassLoader());
+    }
+
+    /** {@link #load(RuleFiles)} with the index and the model classes looked up in {@code loader}. */
+    static Optional<KieBase> load(RuleFiles files, ClassLoader loader) {
         Properties index = new Properties();
         try (InputStream in = loader.getResourceAsStream(INDEX)) {
             if (in == null) {
@@ -83,6 +87,21 @@ public final class PrebuiltModel {
         }
         Path output = Path.of(args[0]);
         RuleFiles files = RuleFiles.fromClasspath();
+        Written written = write(files, output);
+        System.out.println("executable model of rule base " + files.version() + ": " + written.classes()
+                + " classes, models " + written.models() + ", written to " + output);
+    }
+
+    /** What {@link #write} wrote: the number of class files, and the model classes the index lists. */
+    record Written(int classes, List<String> models) {
+    }
+
+    /**
+     * Writes the executable model of some rule files into a class output directory: the classes of the packages the
+     * rule files declare, and {@value #INDEX} with the version of the files and the model classes.
+     * Needs drools-model-codegen on the classpath.
+     */
+    static Written write(RuleFiles files, Path output) throws IOException, ClassNotFoundException {
         KieServices services = CompiledRuleBase.services();
         ReleaseId releaseId = services.newReleaseId("health.triage.generated", "executable-model", "1.0.0");
         @SuppressWarnings("unchecked")
@@ -91,28 +110,33 @@ public final class PrebuiltModel {
         InternalKieModule module = (InternalKieModule) CompiledRuleBase.build(services, files, releaseId, projectType)
                 .getKieModule();
         List<String> models = new ArrayList<>();
-        int classes = 0;
         for (String name : module.getFileNames()) {
             if (name.endsWith("/" + MODEL_LIST)) {
                 String list = new String(module.getBytes(name), StandardCharsets.UTF_8);
                 Arrays.stream(list.split("\\R")).map(String::strip)
                         .filter(line -> !line.isEmpty() && !line.contains(":")).forEach(models::add);
-            } else if (name.endsWith(".class") && name.startsWith(RuleFiles.CLASSPATH_FOLDER)) {
+            }
+        }
+        if (models.isEmpty()) {
+            throw new IllegalStateException("the executable model lists no model class");
+        }
+        // the classes of the packages the rule files declare, which is where the model classes are generated
+        List<String> packages = models.stream().map(m -> m.substring(0, m.lastIndexOf('.') + 1).replace('.', '/'))
+                .distinct().toList();
+        int classes = 0;
+        for (String name : module.getFileNames()) {
+            if (name.endsWith(".class") && packages.stream().anyMatch(name::startsWith)) {
                 Path file = output.resolve(name);
                 Files.createDirectories(file.getParent());
                 Files.write(file, module.getBytes(name));
                 classes++;
             }
         }
-        if (models.isEmpty()) {
-            throw new IllegalStateException("the executable model lists no model class");
-        }
         Path index = output.resolve(INDEX);
         Files.createDirectories(index.getParent());
         Files.writeString(index, "# Made from the DRL by health.triage.internal.PrebuiltModel at build time.\n"
                 + "version=" + files.version() + "\nmodels=" + String.join(",", models) + "\n",
                 StandardCharsets.ISO_8859_1);
-        System.out.println("executable model of rule base " + files.version() + ": " + classes + " classes, models "
-                + models + ", written to " + output);
+        return new Written(classes, List.copyOf(models));
     }
 }

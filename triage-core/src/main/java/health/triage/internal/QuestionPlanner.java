@@ -143,12 +143,12 @@ public final class QuestionPlanner {
     /** What answering each of some unanswered findings could do, the others staying unknown. */
     private final class Analysis {
         private final List<Finding> findings;
-        private final Map<Finding, Effect> effects = new EnumMap<>(Finding.class);
+        private final Map<Finding, AnswerEffect> effects = new EnumMap<>(Finding.class);
 
         Analysis(List<Finding> findings) {
             this.findings = findings;
             for (Finding finding : findings) {
-                Effect effect = new Effect();
+                AnswerEffect effect = new AnswerEffect();
                 effects.put(finding, effect);
                 alone(effect, ifYes.get(finding), true);
                 alone(effect, ifNo.get(finding), false);
@@ -159,7 +159,7 @@ public final class QuestionPlanner {
         }
 
         /** The effect of one finding answered, everything else as it is. */
-        private void alone(Effect effect, Assessment probe, boolean answer) {
+        private void alone(AnswerEffect effect, Assessment probe, boolean answer) {
             effect.disposition(probe.disposition(), answer, false, current);
             if (probe.likelySource() != currentSource) {
                 effect.source(probe.likelySource(), answer, false);
@@ -253,7 +253,7 @@ public final class QuestionPlanner {
             List<Planned> questions = new ArrayList<>();
             for (Finding finding : EMERGENCY_SCREEN) {
                 if (effects.containsKey(finding)) {
-                    Effect effect = effects.get(finding);
+                    AnswerEffect effect = effects.get(finding);
                     String change = effect.changesDisposition() ? " " + effect.dispositionReason(current) : "";
                     questions.add(new Planned(finding, Priority.EMERGENCY_SCREEN,
                             "Emergency screen: asked before any other question." + change));
@@ -267,11 +267,11 @@ public final class QuestionPlanner {
                 }
                 if (effect.changesDisposition()) {
                     disposition.add(finding);
-                } else if (effect.sourceTo != null) {
+                } else if (effect.changesSource()) {
                     source.add(finding);
                 }
             });
-            disposition.sort(Comparator.comparing((Finding f) -> effects.get(f), Effect.ORDER)
+            disposition.sort(Comparator.comparing((Finding f) -> effects.get(f), AnswerEffect.ORDER)
                     .thenComparing(Comparator.naturalOrder()));
             disposition.forEach(f -> questions.add(new Planned(f, Priority.DISPOSITION,
                     effects.get(f).dispositionReason(current))));
@@ -292,100 +292,12 @@ public final class QuestionPlanner {
         try {
             return Evaluation.runDecision(ruleBase, probe.build(), policy);
         } catch (IllegalStateException e) {
+            Map.Entry<Finding, Boolean> first = answers.entrySet().iterator().next();
             String which = answers.size() == 1
-                    ? answers.keySet().iterator().next().code() + " answered " + yesNo(answers.values().iterator().next())
+                    ? first.getKey().code() + " answered " + (first.getValue() ? "yes" : "no")
                     : "every unanswered finding answered";
             throw new IllegalStateException("cannot work out the next questions: with " + which + ", "
                     + e.getMessage(), e);
-        }
-    }
-
-    private static String yesNo(Boolean answer) {
-        return answer ? "yes" : "no";
-    }
-
-    /** What answering one finding could do, gathered over every probe. */
-    private static final class Effect {
-        /**
-         * Questions that could make the case more urgent first, the most urgent first, and among those the ones whose
-         * own answer does it; then questions that could only make it less urgent, those whose own answer does it
-         * first, then the least urgent first.
-         */
-        static final Comparator<Effect> ORDER = (a, b) -> {
-            if ((a.up == null) != (b.up == null)) {
-                return a.up != null ? -1 : 1;
-            }
-            if (a.up != null) {
-                return Comparator.comparing((Effect e) -> e.up)
-                        .thenComparing(e -> e.upAlone, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .compare(a, b);
-            }
-            return Comparator.comparing((Effect e) -> !e.downAlone)
-                    .thenComparing(e -> e.down, Comparator.reverseOrder())
-                    .compare(a, b);
-        };
-
-        Disposition up;        // the most urgent disposition an answer could lead to, when more urgent than now
-        boolean upAnswer;
-        boolean upTogether;
-        Disposition upAlone;   // the most urgent disposition its answer alone leads to, when more urgent than now
-        Disposition down;      // the least urgent disposition an answer could allow, when less urgent than now
-        boolean downAnswer;
-        boolean downTogether;
-        boolean downAlone;
-        LikelySource sourceTo;
-        boolean sourceAnswer;
-        boolean sourceTogether;
-
-        void disposition(Disposition reached, boolean answer, boolean together, Disposition current) {
-            if (reached.isMoreUrgentThan(current)) {
-                if (!together && (upAlone == null || reached.isMoreUrgentThan(upAlone))) {
-                    upAlone = reached;
-                }
-                // keep the most urgent; at equal urgency an answer that does it alone explains it best
-                if (up == null || reached.isMoreUrgentThan(up) || (reached == up && upTogether && !together)) {
-                    up = reached;
-                    upAnswer = answer;
-                    upTogether = together;
-                }
-            } else if (current.isMoreUrgentThan(reached)) {
-                downAlone |= !together;
-                if (down == null || down.isMoreUrgentThan(reached) || (reached == down && downTogether && !together)) {
-                    down = reached;
-                    downAnswer = answer;
-                    downTogether = together;
-                }
-            }
-        }
-
-        void source(LikelySource reached, boolean answer, boolean together) {
-            if (sourceTo == null || (sourceTogether && !together)) {
-                sourceTo = reached;
-                sourceAnswer = answer;
-                sourceTogether = together;
-            }
-        }
-
-        boolean changesDisposition() {
-            return up != null || down != null;
-        }
-
-        String dispositionReason(Disposition current) {
-            if (up != null) {
-                return change(upAnswer, upTogether, "the advice", current.code(), up.code());
-            }
-            return change(downAnswer, downTogether, "the advice", current.code(), down.code());
-        }
-
-        String sourceReason(LikelySource current) {
-            return change(sourceAnswer, sourceTogether, "the likely source", current.name(), sourceTo.name());
-        }
-
-        private static String change(boolean answer, boolean together, String what, String from, String to) {
-            return together
-                    ? "A " + yesNo(answer) + ", together with other answers, could change " + what + " from " + from
-                    + " to " + to + "."
-                    : "A " + yesNo(answer) + " would change " + what + " from " + from + " to " + to + ".";
         }
     }
 }
