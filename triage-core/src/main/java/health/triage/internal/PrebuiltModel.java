@@ -132,6 +132,9 @@ public final class PrebuiltModel {
                 classes++;
             }
         }
+        if (classes == 0) {
+            throw new IllegalStateException("the executable model has no class in the packages of " + models);
+        }
         Path index = output.resolve(INDEX);
         Files.createDirectories(index.getParent());
         Files.writeString(index, "# Made from the DRL by health.triage.internal.PrebuiltModel at build time.\n"
