@@ -56,6 +56,7 @@ public final class Evaluation {
     private final BilateralLegSymptomsPolicy policy;
     private final AgendaFilter filter;
     private boolean advice = true;
+    private boolean explain = true;
     private final List<Fired> fired = new ArrayList<>();
     private Stage stage = Stage.FINDINGS;
     private Fired current;
@@ -133,10 +134,38 @@ public final class Evaluation {
         return evaluation.assess(triageCase, UnaryOperator.identity());
     }
 
-    private Assessment assess(TriageCase c, UnaryOperator<List<Object>> insertionOrder) {
-        // A new session per assessment, on purpose: sessions of kieBase.newKieSessionsPool(n) are reset when given
-        // back, and a reset session no longer honours activation groups (the likely-source table then fires two or
-        // more rows, such as SRC-03 and SRC-05, so results change). PERFORMANCE.md has the measurement.
+    /** What a hypothetical answer of the next-question search needs: the decision and the cues, nothing explained. */
+    public record Decision(Disposition disposition, LikelySource likelySource, List<Cue> cues) {
+        public Decision {
+            cues = List.copyOf(cues);
+        }
+    }
+
+    /**
+     * The disposition, likely source and cues of a case, as {@link #runDecision} gives them, without recording the
+     * facts each rule used (the reasons), which is most of an assessment's own cost besides Drools.
+     */
+    public static Decision decide(CompiledRuleBase ruleBase, TriageCase triageCase,
+                                  BilateralLegSymptomsPolicy policy) {
+        Evaluation evaluation = new Evaluation(ruleBase, policy, match -> true);
+        evaluation.advice = false;
+        evaluation.explain = false;
+        KieSession session = evaluation.decideIn(triageCase, UnaryOperator.identity());
+        try {
+            return new Decision(evaluation.disposition(), evaluation.likelySource(),
+                    evaluation.conclusions(Cue.class, CUE_ORDER));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * A new session with the case's facts, its findings and source stages run. A new session per assessment, on
+     * purpose: sessions of kieBase.newKieSessionsPool(n) are reset when given back, and a reset session no longer
+     * honours activation groups (the likely-source table then fires two or more rows, such as SRC-03 and SRC-05, so
+     * results change). PERFORMANCE.md has the measurement.
+     */
+    private KieSession decideIn(TriageCase c, UnaryOperator<List<Object>> insertionOrder) {
         KieSession session = ruleBase.kieBase().newKieSession();
         try {
             session.addEventListener(new Listener());
@@ -145,11 +174,23 @@ public final class Evaluation {
                 session.insert(fact);
             }
             session.fireAllRules(filter);
-
             fire(session, Stage.SOURCE);
+            return session;
+        } catch (RuntimeException e) {
+            session.dispose();
+            throw e;
+        }
+    }
 
-            Disposition disposition = mostUrgent().orElseThrow(() -> new IllegalStateException(
-                    "the rule base reached no disposition for this case: no rule concluded an urgency"));
+    private Disposition disposition() {
+        return mostUrgent().orElseThrow(() -> new IllegalStateException(
+                "the rule base reached no disposition for this case: no rule concluded an urgency"));
+    }
+
+    private Assessment assess(TriageCase c, UnaryOperator<List<Object>> insertionOrder) {
+        KieSession session = decideIn(c, insertionOrder);
+        try {
+            Disposition disposition = disposition();
             LikelySource source = likelySource();
 
             if (advice) {
@@ -255,7 +296,7 @@ public final class Evaluation {
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
             Match match = event.getMatch();
             RuleInfo rule = ruleBase.rules().get(match.getRule().getName());
-            current = new Fired(stage, rule, evidence(match), new ArrayList<>());
+            current = new Fired(stage, rule, explain ? evidence(match) : List.of(), new ArrayList<>());
         }
 
         @Override

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -51,7 +52,9 @@ import java.util.stream.Stream;
  * questions that could only matter once they are answered are not asked), and are never asked again; they still
  * count for completeness, which is worked out over every unanswered finding.
  *
- * <p>Cost: one assessment of the case, two per unanswered finding, and at most six completions (twelve with "don't
+ * <p>Cost: one assessment of the case; two decisions per unanswered finding (disposition, source and cues only: the
+ * facts each rule used are not recorded, since single answers are never tied to rules), made in parallel on the
+ * common fork-join pool; and at most six completions assessed up to the decision with reasons (twelve with "don't
  * know" answers).
  */
 public final class QuestionPlanner {
@@ -85,8 +88,8 @@ public final class QuestionPlanner {
     private final Disposition current;
     private final LikelySource currentSource;
     private final List<Finding> unknown;
-    private final Map<Finding, Assessment> ifYes = new EnumMap<>(Finding.class);
-    private final Map<Finding, Assessment> ifNo = new EnumMap<>(Finding.class);
+    private final Map<Finding, Evaluation.Decision> ifYes = new EnumMap<>(Finding.class);
+    private final Map<Finding, Evaluation.Decision> ifNo = new EnumMap<>(Finding.class);
     private final Map<Finding, LikelySource> cueOf = new EnumMap<>(Finding.class);
 
     private QuestionPlanner(CompiledRuleBase ruleBase, BilateralLegSymptomsPolicy policy, TriageCase base,
@@ -122,10 +125,17 @@ public final class QuestionPlanner {
             // stop rule: an emergency ends the interview at once, with the emergency advice; nothing more is asked
             return new Plan(now, List.of(), true);
         }
-        for (Finding finding : unknown) {
-            ifYes.put(finding, assess(Map.of(finding, true)));
-            ifNo.put(finding, assess(Map.of(finding, false)));
-            Stream.concat(ifYes.get(finding).cuesFor().stream(), ifYes.get(finding).cuesAgainst().stream())
+        // the single answers are independent, so they are worked out in parallel (the common fork-join pool) and
+        // gathered in the order of the vocabulary; a failure is reported for the first finding that fails
+        List<Singles> singles = unknown.parallelStream().map(this::singles).toList();
+        for (Singles single : singles) {
+            if (single.failure() != null) {
+                throw single.failure();
+            }
+            Finding finding = single.finding();
+            ifYes.put(finding, single.yes());
+            ifNo.put(finding, single.no());
+            single.yes().cues().stream()
                     .filter(cue -> cue.finding() == finding)
                     .map(Cue::pointsTo)
                     .findFirst()
@@ -159,7 +169,7 @@ public final class QuestionPlanner {
         }
 
         /** The effect of one finding answered, everything else as it is. */
-        private void alone(AnswerEffect effect, Assessment probe, boolean answer) {
+        private void alone(AnswerEffect effect, Evaluation.Decision probe, boolean answer) {
             effect.disposition(probe.disposition(), answer, false, current);
             if (probe.likelySource() != currentSource) {
                 effect.source(probe.likelySource(), answer, false);
@@ -286,11 +296,34 @@ public final class QuestionPlanner {
         return reason.findings().contains(Answer.of(finding, value).describe());
     }
 
+    /** The decisions with one finding answered yes and no, or why they could not be made. */
+    private record Singles(Finding finding, Evaluation.Decision yes, Evaluation.Decision no,
+                           IllegalStateException failure) {
+    }
+
+    private Singles singles(Finding finding) {
+        try {
+            return new Singles(finding, decide(finding, true), decide(finding, false), null);
+        } catch (IllegalStateException e) {
+            return new Singles(finding, null, null, e);
+        }
+    }
+
+    /** The decision with one more finding answered: disposition, source and cues, without reasons. */
+    private Evaluation.Decision decide(Finding finding, boolean answer) {
+        return probe(Map.of(finding, answer), c -> Evaluation.decide(ruleBase, c, policy));
+    }
+
+    /** The assessment up to the decision, with reasons, of the case with some more findings answered. */
     private Assessment assess(Map<Finding, Boolean> answers) {
+        return probe(answers, c -> Evaluation.runDecision(ruleBase, c, policy));
+    }
+
+    private <T> T probe(Map<Finding, Boolean> answers, Function<TriageCase, T> evaluate) {
         TriageCase.Builder probe = base.toBuilder();
         answers.forEach(probe::answer);
         try {
-            return Evaluation.runDecision(ruleBase, probe.build(), policy);
+            return evaluate.apply(probe.build());
         } catch (IllegalStateException e) {
             Map.Entry<Finding, Boolean> first = answers.entrySet().iterator().next();
             String which = answers.size() == 1
