@@ -1,6 +1,7 @@
 package health.triage.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -535,6 +536,22 @@ class AssessCommandTest {
                 () -> assertTrue(first.get("text").asText().endsWith("?"), first::toString),
                 () -> assertFalse(first.get("why").asText().isBlank(), first::toString),
                 () -> assertEquals("EMERGENCY_SCREEN", first.get("priority").asText()));
+    }
+
+    @Test
+    void assess_jsonWithoutNextQuestions_givesTheSameAssessmentWithoutThem() throws IOException {
+        Path file = write("cases.json", "[" + SADDLE_NUMBNESS + ", {\"id\": \"new\", \"age\": 40}]");
+
+        Cli.Result with = Cli.run("assess", "--json", file.toString());
+        Cli.Result without = Cli.run("assess", "--json", "--no-next-questions", file.toString());
+
+        assertEquals(TriageCommand.OK, without.exit(), without::toString);
+        assertEquals(2, without.json().size(), without::toString);
+        for (int i = 0; i < 2; i++) {
+            ObjectNode expected = with.json().get(i).deepCopy();
+            expected.remove(List.of("complete", "nextQuestions"));
+            assertEquals(expected, without.json().get(i));
+        }
     }
 
     @Test
