@@ -121,6 +121,60 @@ class CompiledRuleBaseTest {
         return Files.readAllLines(Path.of("src/test/resources/rulebases", folder, file));
     }
 
+    /** Each problem as {@code file:line:column: message}, with the text of a Java exception cut after its class. */
+    private static List<String> problems(RuleBaseException e) {
+        return e.problems().stream()
+                .map(p -> p.toString().replaceFirst("(java\\.lang\\.\\w+Exception).*", "$1")).toList();
+    }
+
+    @Test
+    void compile_problemWithoutALineInAFileWithoutLocatedOnes_isKept() throws IOException {
+        List<String> rules = lines("unlocated-problem", "rules.drl");
+
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> CompiledRuleBase.compile(
+                folder("unlocated-problem")));
+
+        assertEquals(List.of(
+                "imports.drl:0:0: Error importing : 'java.lang.Math.noSuchFunction'",
+                "rules.drl:8:" + (rules.get(7).indexOf("Answr") + 1) + ": Unable to resolve ObjectType 'Answr'"),
+                problems(e), e.getMessage());
+    }
+
+    @Test
+    void compile_fileThatMakesDroolsFailWithoutAnyRule_isNamedWithTheRootCause() {
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> CompiledRuleBase.compile(
+                folder("unknown-accumulate-function")));
+
+        assertEquals(List.of("accumulate.drl:0:0: Drools failed while compiling this file: "
+                + "java.lang.ClassNotFoundException: Unable to find class 'health.triage.NoSuchFunction'"),
+                e.problems().stream().map(RuleBaseException.Problem::toString).toList());
+    }
+
+    @Test
+    void compile_failureOnlyWhenFilesAreCompiledTogether_isReportedForTheRuleBase() {
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> CompiledRuleBase.compile(
+                folder("crash-with-imports-of-another-file")));
+
+        assertEquals(List.of("(rule base):0:0: Drools failed while compiling the rule base: "
+                + "java.lang.StringIndexOutOfBoundsException"), problems(e), e.getMessage());
+    }
+
+    @Test
+    void compile_ruleThatMakesDroolsFailBetweenRulesWithoutBlankLines_isNamedAtItsFirstLine() throws IOException {
+        List<String> lines = lines("crash-next-to-other-rules", "adjacent.drl");
+        String failing = "A conclusion with a missing comma, right after the rule before";
+
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> CompiledRuleBase.compile(
+                folder("crash-next-to-other-rules")));
+
+        assertEquals(List.of(
+                "adjacent.drl:" + (lines.indexOf("rule \"" + failing + "\"") + 1) + ":1: rule \"" + failing
+                        + "\": Drools failed while compiling this rule: java.lang.StringIndexOutOfBoundsException",
+                "adjacent.drl:" + (lines.indexOf("    Answr( finding == Finding.FEVER, present )") + 1) + ":5: "
+                        + "Unable to resolve ObjectType 'Answr'"),
+                problems(e), e.getMessage());
+    }
+
     @Test
     void build_asAnotherProjectType_buildsEveryRuleOfTheFiles() {
         KieServices services = CompiledRuleBase.services();
