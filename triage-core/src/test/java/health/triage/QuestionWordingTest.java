@@ -80,6 +80,18 @@ class QuestionWordingTest {
         assertEquals("questions.properties: 'fever.patient' is missing or blank", e.getMessage());
     }
 
+    @Test
+    void read_completeFile_givesEveryFindingItsThreeTexts_withoutSurroundingSpace() throws IOException {
+        Map<Finding, QuestionWording.Wording> wording = QuestionWording.read(new StringReader(complete()
+                + "fever.patient=   Have you had a fever?   \n"));
+
+        assertEquals(Finding.values().length, wording.size());
+        assertEquals(new QuestionWording.Wording("Have you had a fever?", "clinician text", "why text"),
+                wording.get(Finding.FEVER));
+        assertEquals(new QuestionWording.Wording("patient text", "clinician text", "why text"),
+                wording.get(Finding.NIGHT_SWEATS));
+    }
+
     /** A wording file with a short entry of each kind for every finding. */
     private static String complete() {
         StringBuilder text = new StringBuilder();

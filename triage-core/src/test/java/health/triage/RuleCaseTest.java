@@ -51,4 +51,79 @@ class RuleCaseTest {
         assertEquals("t.cases.json: case 'lower case': policy must be EMERGENCY or URGENT, was 'urgent'",
                 e.getMessage());
     }
+
+    /** A routine result in which the given rules fired, with these red flags and self-care steps. */
+    private static Assessment result(List<String> firedRules, List<RedFlag> redFlags, List<String> selfCareTitles) {
+        List<Reason> reasons = firedRules.stream()
+                .map(id -> new Reason(id, "rule " + id, "test", List.of(), Disposition.ROUTINE)).toList();
+        List<SelfCareStep> steps = new java.util.ArrayList<>();
+        for (String title : selfCareTitles) {
+            steps.add(new SelfCareStep(steps.size() + 1, title, "how", "care"));
+        }
+        return new Assessment("t", Disposition.ROUTINE, LikelySource.UNCLEAR, List.of(), List.of(), redFlags,
+                List.of(), List.of(), List.of(), steps, List.of(), reasons, "test");
+    }
+
+    private static RuleCase ruleCase(boolean fires, Map<String, Object> expect) {
+        return RuleCase.fromFields("t.cases.json", BASE, Map.of("rule", "T-01", "fires", fires, "name", "a case",
+                "expect", expect));
+    }
+
+    @Test
+    void failures_isEmptyWhenTheRuleFiresAsExpectedAndEveryExpectationHolds() {
+        RuleCase ruleCase = ruleCase(true, Map.of("disposition", "ROUTINE", "likelySource", "UNCLEAR",
+                "redFlags", List.of("infection"), "selfCare", List.of("Walk")));
+
+        assertEquals(List.of(), ruleCase.failures(result(List.of("T-02", "T-01"),
+                List.of(new RedFlag("infection", Disposition.URGENT, "Fever.")), List.of("Stretch", "Walk"))));
+    }
+
+    @Test
+    void failures_ruleThatMustFireButOnlyOthersFired_isListed() {
+        assertEquals(List.of("T-01 should fire but did not"),
+                ruleCase(true, Map.of()).failures(result(List.of("T-02", "T-10"), List.of(), List.of())));
+    }
+
+    @Test
+    void failures_ruleThatMustStaySilentButFired_isListed() {
+        assertEquals(List.of("T-01 should stay silent but fired"),
+                ruleCase(false, Map.of()).failures(result(List.of("T-01"), List.of(), List.of())));
+    }
+
+    @Test
+    void failures_ruleThatStaysSilentAsExpected_isNoFailure() {
+        assertEquals(List.of(), ruleCase(false, Map.of()).failures(result(List.of("T-02"), List.of(), List.of())));
+    }
+
+    @Test
+    void failures_listsAnExpectedSelfCareStepThatIsNotInThePlan() {
+        RuleCase ruleCase = ruleCase(true, Map.of("selfCare", List.of("Stretch", "Walk")));
+
+        assertEquals(List.of("self-care steps should include [Walk], were [Stretch]"),
+                ruleCase.failures(result(List.of("T-01"), List.of(), List.of("Stretch"))));
+    }
+
+    @Test
+    void failures_expectationGivenAsOneValueInsteadOfAList_isReadAsAListOfOne() {
+        RuleCase ruleCase = ruleCase(true, Map.of("redFlags", "cauda_equina", "unanswered", "fever"));
+
+        assertEquals(List.of("unanswered questions should be [fever], was []",
+                        "red flags should include [cauda_equina], were [infection]"),
+                ruleCase.failures(result(List.of("T-01"), List.of(new RedFlag("infection", Disposition.URGENT,
+                        "Fever.")), List.of())));
+    }
+
+    @Test
+    void fromFields_setGivesFindingsAndCaseFields_andUnsetMakesThemUnknown() {
+        Map<String, Object> base = Map.of("age", 35, "sex", "female", "painScore", 4,
+                "findings", Map.of("fever", false, "night_sweats", true));
+        Map<String, Object> row = Map.of("rule", "T-01", "fires", true, "name", "older, with fever",
+                "set", Map.of("age", 72, "fever", true, "buttock_pain", true),
+                "unset", List.of("night_sweats", "painScore"));
+
+        TriageCase triageCase = RuleCase.fromFields("t.cases.json", base, row).triageCase();
+
+        assertEquals(TriageCase.builder(72).id("T-01: older, with fever").sex(Sex.FEMALE)
+                .present(Finding.FEVER, Finding.BUTTOCK_PAIN).build(), triageCase);
+    }
 }

@@ -203,6 +203,19 @@ class TriageCaseTest {
     }
 
     @Test
+    void fromFields_textOfExactlyFortyCharacters_isShownWhole() {
+        String forty = "y".repeat(40);
+        assertMessage("pregnant must be true or false, was '" + forty + "'",
+                () -> TriageCase.fromFields(Map.of("age", 30, "pregnant", forty)));
+    }
+
+    @Test
+    void fromFields_objectWhereAValueIsExpected_isCalledAnObject() {
+        assertMessage("id must be a string, was an object",
+                () -> TriageCase.fromFields(Map.of("age", 30, "id", Map.of("value", "c1"))));
+    }
+
+    @Test
     void toFields_isTheInverseOfFromFields() {
         TriageCase c = TriageCase.builder(61).id("c9").sex(Sex.OTHER).pregnant(false).durationDays(3).painScore(0)
                 .present(Finding.FEVER).absent(Finding.NIGHT_SWEATS).build();

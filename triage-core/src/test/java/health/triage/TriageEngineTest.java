@@ -233,6 +233,15 @@ class TriageEngineTest {
     }
 
     @Test
+    void ruleFiles_listsEachFileInNameOrderWithTheCommentItOpensWith() {
+        try (TriageEngine engine = engine("two-files")) {
+            assertEquals(List.of(
+                    new RuleFile("red-flags.drl", "Red flags: which findings need a clinician soon.\n\nSources: test only."),
+                    new RuleFile("source.drl", "")), engine.ruleFiles());
+        }
+    }
+
+    @Test
     void ruleBaseVersion_ofAFolder_isLocalPlusAHashOfTheText() {
         assertTrue(minimal.ruleBaseVersion().matches("local\\+[0-9a-f]{12}"), minimal.ruleBaseVersion());
         assertEquals(minimal.ruleBaseVersion(), minimal.assess(TriageCase.builder(30).build()).ruleBaseVersion());

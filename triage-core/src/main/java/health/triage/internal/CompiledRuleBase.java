@@ -123,7 +123,7 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
                     Math.max(message.getColumn(), 0), message.getText().strip()));
         }
         if (!problems.isEmpty()) {
-            throw new RuleBaseException(sorted(located(problems)));
+            throw new RuleBaseException(sorted(located(ProblemLocations.locate(problems, files.files()))));
         }
         return builder;
     }

@@ -1,14 +1,26 @@
 package health.triage.internal;
 
+import health.triage.RuleBaseException;
+
+import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.junit.jupiter.api.Test;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.rule.Rule;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class CompiledRuleBaseTest {
 
@@ -99,5 +111,107 @@ class CompiledRuleBaseTest {
         assertEquals(CompiledRuleBase.compile(files).rules(), loaded.rules());
         assertEquals(files.version(), loaded.version());
         assertEquals(List.of("minimal.drl"), loaded.files().stream().map(health.triage.RuleFile::name).toList());
+    }
+
+    private static RuleFiles folder(String name) {
+        return RuleFiles.fromDirectory(Path.of("src/test/resources/rulebases", name));
+    }
+
+    private static List<String> lines(String folder, String file) throws IOException {
+        return Files.readAllLines(Path.of("src/test/resources/rulebases", folder, file));
+    }
+
+    /** Each problem as {@code file:line:column: message}, with the text of a Java exception cut after its class. */
+    private static List<String> problems(RuleBaseException e) {
+        return e.problems().stream()
+                .map(p -> p.toString().replaceFirst("(java\\.lang\\.\\w+Exception).*", "$1")).toList();
+    }
+
+    @Test
+    void compile_problemWithoutALineInAFileWithoutLocatedOnes_isKept() throws IOException {
+        List<String> rules = lines("unlocated-problem", "rules.drl");
+
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> CompiledRuleBase.compile(
+                folder("unlocated-problem")));
+
+        assertEquals(List.of(
+                "imports.drl:0:0: Error importing : 'java.lang.Math.noSuchFunction'",
+                "rules.drl:8:" + (rules.get(7).indexOf("Answr") + 1) + ": Unable to resolve ObjectType 'Answr'"),
+                problems(e), e.getMessage());
+    }
+
+    @Test
+    void compile_fileThatMakesDroolsFailWithoutAnyRule_isNamedWithTheRootCause() {
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> CompiledRuleBase.compile(
+                folder("unknown-accumulate-function")));
+
+        assertEquals(List.of("accumulate.drl:0:0: Drools failed while compiling this file: "
+                + "java.lang.ClassNotFoundException: Unable to find class 'health.triage.NoSuchFunction'"),
+                e.problems().stream().map(RuleBaseException.Problem::toString).toList());
+    }
+
+    @Test
+    void compile_failureOnlyWhenFilesAreCompiledTogether_isReportedForTheRuleBase() {
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> CompiledRuleBase.compile(
+                folder("crash-with-imports-of-another-file")));
+
+        assertEquals(List.of("(rule base):0:0: Drools failed while compiling the rule base: "
+                + "java.lang.StringIndexOutOfBoundsException"), problems(e), e.getMessage());
+    }
+
+    @Test
+    void compile_ruleThatMakesDroolsFailBetweenRulesWithoutBlankLines_isNamedAtItsFirstLine() throws IOException {
+        List<String> lines = lines("crash-next-to-other-rules", "adjacent.drl");
+        String failing = "A conclusion with a missing comma, right after the rule before";
+
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> CompiledRuleBase.compile(
+                folder("crash-next-to-other-rules")));
+
+        assertEquals(List.of(
+                "adjacent.drl:" + (lines.indexOf("rule \"" + failing + "\"") + 1) + ":1: rule \"" + failing
+                        + "\": Drools failed while compiling this rule: java.lang.StringIndexOutOfBoundsException",
+                "adjacent.drl:" + (lines.indexOf("    Answr( finding == Finding.FEVER, present )") + 1) + ":5: "
+                        + "Unable to resolve ObjectType 'Answr'"),
+                problems(e), e.getMessage());
+    }
+
+    @Test
+    void build_asAnotherProjectType_buildsEveryRuleOfTheFiles() {
+        KieServices services = CompiledRuleBase.services();
+        ReleaseId releaseId = services.newReleaseId("health.triage.test", "drl-project-minimal", "1.0.0");
+        try {
+            KieBuilder builder = CompiledRuleBase.build(services, folder("minimal"), releaseId, DrlProject.class);
+
+            Set<String> names = services.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase()
+                    .getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(Rule::getName)
+                    .collect(Collectors.toSet());
+            assertEquals(Set.of("Fever needs a clinician the same day", "Every case gets an unclear source",
+                    "Patients older than 70 are noted with their age"), names);
+        } finally {
+            services.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    @Test
+    void build_asAnotherProjectType_reportsEveryProblemAtTheSamePlaceAsCompile() throws IOException {
+        List<String> lines = lines("unknown-names", "unknown.drl");
+        KieServices services = CompiledRuleBase.services();
+        ReleaseId releaseId = services.newReleaseId("health.triage.test", "drl-project-unknown-names", "1.0.0");
+        RuleBaseException compiled = assertThrows(RuleBaseException.class,
+                () -> CompiledRuleBase.compile(folder("unknown-names")));
+        try {
+            RuleBaseException built = assertThrows(RuleBaseException.class,
+                    () -> CompiledRuleBase.build(services, folder("unknown-names"), releaseId, DrlProject.class));
+
+            assertEquals(List.of(
+                            "8:" + (lines.get(7).indexOf("FEVR") + 1),
+                            "17:" + (lines.get(16).indexOf("FEVR") + 1),
+                            "25:" + (lines.get(24).indexOf("presnt") + 1),
+                            "35:" + (lines.get(34).indexOf("EMERGENCE") + 1)),
+                    built.problems().stream().map(p -> p.line() + ":" + p.column()).toList(), built.getMessage());
+            assertEquals(compiled.problems(), built.problems());
+        } finally {
+            services.getRepository().removeKieModule(releaseId);
+        }
     }
 }

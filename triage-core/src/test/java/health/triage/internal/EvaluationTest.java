@@ -148,6 +148,47 @@ class EvaluationTest {
     }
 
     @Test
+    void runWithout_leavesOutOnlyThatRule_asIfTheRuleBaseHadNone() {
+        CompiledRuleBase minimal = compile("minimal");
+        TriageCase olderWithFever = TriageCase.builder(80).present(Finding.FEVER).build();
+
+        Assessment without = Evaluation.runWithout(minimal, olderWithFever, "Fever needs a clinician the same day");
+
+        assertEquals(Disposition.ROUTINE, without.disposition(), "the age rule's ROUTINE is now the most urgent");
+        assertEquals(List.of(), without.redFlags());
+        assertEquals(List.of("T-03", "T-02"), without.reasons().stream().map(Reason::ruleId).toList());
+        assertEquals(Evaluation.run(minimal, olderWithFever),
+                Evaluation.runWithout(minimal, olderWithFever, "No rule has this name"));
+    }
+
+    @Test
+    void runWithout_underAPolicy_recordsThePolicyAndLeavesOutTheRule() {
+        Assessment without = Evaluation.runWithout(evidence, CASE, BilateralLegSymptomsPolicy.URGENT,
+                "Under the urgent bilateral policy a referral notes it");
+
+        assertEquals(List.of(), without.referrals(), "the policy rule was left out");
+        assertEquals(BilateralLegSymptomsPolicy.URGENT, without.bilateralLegSymptomsPolicy());
+        assertEquals(Evaluation.run(evidence, CASE, BilateralLegSymptomsPolicy.URGENT).reasons().stream()
+                        .filter(r -> !r.ruleId().equals("E-09")).toList(), without.reasons());
+    }
+
+    @Test
+    void runDecision_takesTheSameDecisionWithoutRunningTheAdviceStage() {
+        Assessment full = Evaluation.run(evidence, CASE);
+
+        Assessment decision = Evaluation.runDecision(evidence, CASE);
+
+        assertAll(
+                () -> assertEquals(full.disposition(), decision.disposition()),
+                () -> assertEquals(full.likelySource(), decision.likelySource()),
+                () -> assertEquals(full.redFlags(), decision.redFlags()),
+                () -> assertEquals(List.of(), decision.safetyNet(), "E-08, an advice rule, did not run"),
+                () -> assertEquals(full.reasons().stream().filter(r -> !r.ruleId().equals("E-08")).toList(),
+                        decision.reasons()),
+                () -> assertEquals(BilateralLegSymptomsPolicy.EMERGENCY, decision.bilateralLegSymptomsPolicy()));
+    }
+
+    @Test
     void run_conflictingSourceVerdicts_leaveTheSourceUnclear() {
         CompiledRuleBase conflicting = compile("conflicting-verdicts");
 
