@@ -22,10 +22,13 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -186,6 +189,32 @@ class EvaluationTest {
                 () -> assertEquals(full.reasons().stream().filter(r -> !r.ruleId().equals("E-08")).toList(),
                         decision.reasons()),
                 () -> assertEquals(BilateralLegSymptomsPolicy.EMERGENCY, decision.bilateralLegSymptomsPolicy()));
+    }
+
+    @Test
+    void decide_takesTheSameDecisionWithEveryCue() {
+        Assessment full = Evaluation.run(evidence, CASE);
+
+        Evaluation.Decision decision = Evaluation.decide(evidence, CASE, BilateralLegSymptomsPolicy.DEFAULT);
+
+        assertAll(
+                () -> assertEquals(full.disposition(), decision.disposition()),
+                () -> assertEquals(full.likelySource(), decision.likelySource()),
+                () -> assertEquals(Stream.concat(full.cuesFor().stream(), full.cuesAgainst().stream())
+                        .sorted(Comparator.comparing(Cue::pointsTo).thenComparing(Cue::finding)).toList(),
+                        decision.cues()),
+                () -> assertFalse(decision.cues().isEmpty(), "the case has a cue"));
+    }
+
+    @Test
+    void decide_ruleBaseThatReachesNoDisposition_failsSayingSo() {
+        CompiledRuleBase none = compile("no-disposition");
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Evaluation.decide(none, CASE, BilateralLegSymptomsPolicy.DEFAULT));
+
+        assertEquals("the rule base reached no disposition for this case: no rule concluded an urgency",
+                e.getMessage());
     }
 
     @Test
