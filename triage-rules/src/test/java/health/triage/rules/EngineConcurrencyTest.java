@@ -1,6 +1,7 @@
 package health.triage.rules;
 
 import health.triage.Assessment;
+import health.triage.NextQuestions;
 import health.triage.TriageCase;
 import health.triage.TriageEngine;
 
@@ -86,6 +87,37 @@ class EngineConcurrencyTest {
             wrong.addAll(f.get());
         }
         assertEquals(List.of(), wrong, "results that differ from the sequential run");
+    }
+
+    @Test
+    void manyThreadsAskingForNextQuestions_getTheQuestionsOfASequentialRun() throws Exception {
+        // the planner works out its single answers on the common fork-join pool; callers in many threads share it
+        List<TriageCase> some = cases.subList(0, 24);
+        List<NextQuestions> expected = some.stream().map(engine::nextQuestions).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<List<String>>> differences = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            long seed = t;
+            differences.add(pool.submit(() -> {
+                List<Integer> order = IntStream.range(0, some.size()).boxed()
+                        .collect(ArrayList::new, List::add, List::addAll);
+                Collections.shuffle(order, new Random(seed));
+                List<String> wrong = new ArrayList<>();
+                for (int i : order) {
+                    if (!engine.nextQuestions(some.get(i)).equals(expected.get(i))) {
+                        wrong.add("case " + i + " in thread " + seed);
+                    }
+                }
+                return wrong;
+            }));
+        }
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(10, TimeUnit.MINUTES), "threads did not finish");
+        List<String> wrong = new ArrayList<>();
+        for (Future<List<String>> f : differences) {
+            wrong.addAll(f.get());
+        }
+        assertEquals(List.of(), wrong, "next questions that differ from the sequential run");
     }
 
     @Test
