@@ -53,9 +53,9 @@ import java.util.stream.Stream;
  * count for completeness, which is worked out over every unanswered finding.
  *
  * <p>Cost: one assessment of the case; two decisions per unanswered finding (disposition, source and cues only: the
- * facts each rule used are not recorded, since single answers are never tied to rules), made in parallel on the
- * common fork-join pool; and at most six completions assessed up to the decision with reasons (twelve with "don't
- * know" answers).
+ * facts each rule used are not recorded, since single answers are never tied to rules), and at most six
+ * completions assessed up to the decision with reasons (twelve with "don't know" answers). The probes are
+ * independent, so they run in parallel on the common fork-join pool; their results are gathered in a fixed order.
  */
 public final class QuestionPlanner {
 
@@ -125,17 +125,13 @@ public final class QuestionPlanner {
             // stop rule: an emergency ends the interview at once, with the emergency advice; nothing more is asked
             return new Plan(now, List.of(), true);
         }
-        // the single answers are independent, so they are worked out in parallel (the common fork-join pool) and
-        // gathered in the order of the vocabulary; a failure is reported for the first finding that fails
-        List<Singles> singles = unknown.parallelStream().map(this::singles).toList();
-        for (Singles single : singles) {
-            if (single.failure() != null) {
-                throw single.failure();
-            }
-            Finding finding = single.finding();
-            ifYes.put(finding, single.yes());
-            ifNo.put(finding, single.no());
-            single.yes().cues().stream()
+        List<Evaluation.Decision> yes = inParallel(unknown, f -> decide(f, true));
+        List<Evaluation.Decision> no = inParallel(unknown, f -> decide(f, false));
+        for (int i = 0; i < unknown.size(); i++) {
+            Finding finding = unknown.get(i);
+            ifYes.put(finding, yes.get(i));
+            ifNo.put(finding, no.get(i));
+            yes.get(i).cues().stream()
                     .filter(cue -> cue.finding() == finding)
                     .map(Cue::pointsTo)
                     .findFirst()
@@ -163,8 +159,10 @@ public final class QuestionPlanner {
                 alone(effect, ifYes.get(finding), true);
                 alone(effect, ifNo.get(finding), false);
             }
-            for (Map<Finding, Boolean> completion : completions()) {
-                together(completion);
+            List<Map<Finding, Boolean>> completions = List.copyOf(completions());
+            List<Assessment> probes = inParallel(completions, QuestionPlanner.this::assess);
+            for (int i = 0; i < completions.size(); i++) {
+                together(completions.get(i), probes.get(i));
             }
         }
 
@@ -203,8 +201,7 @@ public final class QuestionPlanner {
         }
 
         /** Attributes the change a whole completion makes to the findings it depends on. */
-        private void together(Map<Finding, Boolean> completion) {
-            Assessment probe = assess(completion);
+        private void together(Map<Finding, Boolean> completion, Assessment probe) {
             Disposition reached = probe.disposition();
             if (reached.isMoreUrgentThan(current)) {
                 // the findings cited, with their hypothetical answer, by the rules that ask for more than now
@@ -296,17 +293,29 @@ public final class QuestionPlanner {
         return reason.findings().contains(Answer.of(finding, value).describe());
     }
 
-    /** The decisions with one finding answered yes and no, or why they could not be made. */
-    private record Singles(Finding finding, Evaluation.Decision yes, Evaluation.Decision no,
-                           IllegalStateException failure) {
-    }
-
-    private Singles singles(Finding finding) {
-        try {
-            return new Singles(finding, decide(finding, true), decide(finding, false), null);
-        } catch (IllegalStateException e) {
-            return new Singles(finding, null, null, e);
+    /**
+     * {@code evaluate} applied to every input, in parallel on the common fork-join pool (the probes are independent),
+     * the results in the order of the inputs. When some fail, the failure of the first of them in that order is
+     * thrown, so a failing rule base is reported the same way every time.
+     */
+    private static <T, R> List<R> inParallel(List<T> inputs, Function<T, R> evaluate) {
+        record Outcome<R>(R result, RuntimeException failure) {
         }
+        List<Outcome<R>> outcomes = inputs.parallelStream().map(input -> {
+            try {
+                return new Outcome<>(evaluate.apply(input), null);
+            } catch (RuntimeException e) {
+                return new Outcome<R>(null, e);
+            }
+        }).toList();
+        List<R> results = new ArrayList<>(outcomes.size());
+        for (Outcome<R> outcome : outcomes) {
+            if (outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            results.add(outcome.result());
+        }
+        return results;
     }
 
     /** The decision with one more finding answered: disposition, source and cues, without reasons. */
