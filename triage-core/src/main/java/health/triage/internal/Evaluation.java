@@ -143,7 +143,7 @@ public final class Evaluation {
 
     /**
      * The disposition, likely source and cues of a case, as {@link #runDecision} gives them, without recording the
-     * facts each rule used (the reasons), which is most of an assessment's own cost besides Drools.
+     * facts each rule used (the reasons), which the single-answer probes of the next-question search do not need.
      */
     public static Decision decide(CompiledRuleBase ruleBase, TriageCase triageCase,
                                   BilateralLegSymptomsPolicy policy) {
