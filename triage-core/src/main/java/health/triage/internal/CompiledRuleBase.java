@@ -48,10 +48,7 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
     /** Compiles the files; every rule must carry {@code @id} and {@code @source}, and ids must be unique. */
     public static CompiledRuleBase compile(RuleFiles files) {
         long started = System.nanoTime();
-        KieServices services = KieServices.Factory.get();
-        if (services == null) {
-            throw new IllegalStateException("Drools is not on the classpath (KieServices not found): add drools-mvel");
-        }
+        KieServices services = services();
         ReleaseId releaseId = services.newReleaseId("health.triage.generated", "rulebase-" + BUILDS.incrementAndGet(),
                 "1.0.0");
         KieBuilder builder;
@@ -61,14 +58,7 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
             services.getRepository().removeKieModule(releaseId);
             throw new RuleBaseException(crash(services, files, e));
         }
-        List<Problem> problems = new ArrayList<>();
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(new Problem(fileName(message.getPath()), Math.max(message.getLine(), 0),
-                    Math.max(message.getColumn(), 0), message.getText().strip()));
-        }
-        if (!problems.isEmpty()) {
-            throw new RuleBaseException(sorted(located(ProblemLocations.locate(problems, files.files()))));
-        }
+        rejectErrors(builder, files);
         KieBase kieBase;
         try {
             kieBase = services.newKieContainer(releaseId).getKieBase();
@@ -117,6 +107,12 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
         files.files().forEach((name, text) -> fileSystem.write(PREFIX + name, services.getResources()
                 .newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setResourceType(ResourceType.DRL)));
         KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(projectType);
+        rejectErrors(builder, files);
+        return builder;
+    }
+
+    /** @throws RuleBaseException listing every compilation error of a build with its file, line and column */
+    private static void rejectErrors(KieBuilder builder, RuleFiles files) {
         List<Problem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             problems.add(new Problem(fileName(message.getPath()), Math.max(message.getLine(), 0),
@@ -125,7 +121,6 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
         if (!problems.isEmpty()) {
             throw new RuleBaseException(sorted(located(ProblemLocations.locate(problems, files.files()))));
         }
-        return builder;
     }
 
     static KieServices services() {
