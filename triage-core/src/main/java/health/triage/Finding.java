@@ -2,6 +2,7 @@ package health.triage;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,80 +18,174 @@ import java.util.stream.Collectors;
  */
 public enum Finding {
     // pain pattern
-    BUTTOCK_PAIN(Group.PAIN_PATTERN, "Pain felt deep in one or both buttocks."),
-    LOW_BACK_PAIN(Group.PAIN_PATTERN, "Pain in the lower back, above the buttocks."),
-    POSTERIOR_THIGH_PAIN(Group.PAIN_PATTERN, "Pain in the back of the thigh that stops above the knee."),
-    PAIN_BELOW_KNEE(Group.PAIN_PATTERN, "Leg pain that travels below the knee, into the calf or foot."),
-    LEG_PAIN_WORSE_THAN_BACK(Group.PAIN_PATTERN, "The leg hurts more than the back does."),
-    LATERAL_HIP_PAIN(Group.PAIN_PATTERN, "Pain on the outer side of the hip."),
-    LEG_NUMBNESS_TINGLING(Group.PAIN_PATTERN, "Numbness, tingling or pins and needles in the leg or foot."),
-    LEG_WEAKNESS(Group.PAIN_PATTERN, "The leg or foot feels weak or gives way."),
-    BILATERAL_LEG_SYMPTOMS(Group.PAIN_PATTERN, "Pain, numbness or weakness in both legs rather than one."),
-    PROGRESSIVE_WEAKNESS(Group.PAIN_PATTERN, "Leg weakness that is getting worse, such as a foot starting to drop or drag."),
-    WORSENING_NUMBNESS(Group.PAIN_PATTERN, "Numbness or tingling in the leg that is spreading or getting stronger."),
+    BUTTOCK_PAIN(Group.PAIN_PATTERN, Role.CUE, "Pain felt deep in one or both buttocks."),
+    LOW_BACK_PAIN(Group.PAIN_PATTERN, Role.CUE, "Pain in the lower back, above the buttocks."),
+    POSTERIOR_THIGH_PAIN(Group.PAIN_PATTERN, Role.CUE, "Pain in the back of the thigh that stops above the knee."),
+    PAIN_BELOW_KNEE(Group.PAIN_PATTERN, Role.CUE, "Leg pain that travels below the knee, into the calf or foot."),
+    LEG_PAIN_WORSE_THAN_BACK(Group.PAIN_PATTERN, Role.CUE, "The leg hurts more than the back does."),
+    LATERAL_HIP_PAIN(Group.PAIN_PATTERN, Role.CUE, "Pain on the outer side of the hip."),
+    GROIN_PAIN(Group.PAIN_PATTERN, Role.SELF_CARE_SCREEN, "Pain in the groin or at the front of the hip."),
+    SACROILIAC_PAIN(Group.PAIN_PATTERN, Role.SELF_CARE_SCREEN,
+            "Pain centred on the bony dimple at the back of the pelvis, beside the base of the spine, that the person can point to with one finger."),
+    LEG_NUMBNESS_TINGLING(Group.PAIN_PATTERN, Role.CUE, "Numbness, tingling or pins and needles in the leg or foot."),
+    LEG_WEAKNESS(Group.PAIN_PATTERN, Role.SERIOUS_SCREEN, "The leg or foot feels weak or gives way."),
+    LEG_WEAKNESS_RECENT(Group.PAIN_PATTERN, Role.FOLLOW_UP, "The leg weakness began within the last 14 days."),
+    FOOT_DROP(Group.PAIN_PATTERN, Role.SERIOUS_SCREEN,
+            "Severe weakness: the foot drops, slaps or drags, or walking on the heels or on the toes is impossible."),
+    DIFFICULTY_WALKING(Group.PAIN_PATTERN, Role.FOLLOW_UP,
+            "Walking has newly become difficult, unsteady or clumsy (the legs feel heavy or do not do what they are told), not only because of pain."),
+    LIMP(Group.PAIN_PATTERN, Role.CUE, "Walks with a limp because of the pain."),
+    BILATERAL_LEG_SYMPTOMS(Group.PAIN_PATTERN, Role.EMERGENCY_SCREEN,
+            "Nerve-type symptoms (pain spreading down the leg, numbness or tingling, or weakness) in both legs rather than one; a muscle ache in both legs is not this."),
+    BILATERAL_ONSET_RECENT(Group.PAIN_PATTERN, Role.FOLLOW_UP,
+            "The symptoms in the second leg began within the last 14 days, even if the pain in the first leg is older."),
+    PROGRESSIVE_WEAKNESS(Group.PAIN_PATTERN, Role.EMERGENCY_SCREEN,
+            "Leg weakness that is getting worse over hours or days, such as a foot starting to drop or drag."),
+    WORSENING_NUMBNESS(Group.PAIN_PATTERN, Role.SERIOUS_SCREEN,
+            "Numbness or tingling in the leg that is spreading or getting stronger."),
 
     // what makes it worse
-    WORSE_SITTING(Group.AGGRAVATING, "The pain builds up while sitting."),
-    WORSE_HARD_SEAT(Group.AGGRAVATING, "Hard seats or direct pressure on the buttock make the pain worse."),
-    WORSE_CROSSING_LEGS(Group.AGGRAVATING, "Crossing the legs makes the pain worse."),
-    WORSE_HIP_INTERNAL_ROTATION(Group.AGGRAVATING, "Turning the thigh inwards at the hip makes the pain worse."),
-    WORSE_COUGH_SNEEZE(Group.AGGRAVATING, "Coughing, sneezing or straining sends pain into the back or leg."),
-    WORSE_SPINE_BENDING(Group.AGGRAVATING, "Bending or twisting the lower back makes the pain worse."),
-    WALKING_PAIN_EASED_BY_SITTING(Group.AGGRAVATING,
+    WORSE_SITTING(Group.AGGRAVATING, Role.CUE, "The pain builds up while sitting."),
+    WORSE_HARD_SEAT(Group.AGGRAVATING, Role.CUE, "Hard seats or direct pressure on the buttock make the pain worse."),
+    WORSE_CROSSING_LEGS(Group.AGGRAVATING, Role.CUE, "Crossing the legs makes the pain worse."),
+    WORSE_HIP_INTERNAL_ROTATION(Group.AGGRAVATING, Role.CUE, "Turning the thigh inwards at the hip makes the pain worse."),
+    PAINFUL_STIFF_HIP_MOVEMENT(Group.AGGRAVATING, Role.SELF_CARE_SCREEN,
+            "Moving the hip itself (bending it up, turning it in or out) is painful, stiff or limited."),
+    WORSE_COUGH_SNEEZE(Group.AGGRAVATING, Role.CUE, "Coughing, sneezing or straining sends pain into the back or leg."),
+    WORSE_SPINE_BENDING(Group.AGGRAVATING, Role.CUE, "Bending or twisting the lower back makes the pain worse."),
+    WALKING_PAIN_EASED_BY_SITTING(Group.AGGRAVATING, Role.CUE,
             "Walking brings on leg pain that eases after sitting or bending forward (neurogenic claudication)."),
-    PAIN_LYING_ON_SIDE(Group.AGGRAVATING, "Lying on the painful side hurts."),
-    PAIN_NOT_EASED_BY_REST(Group.AGGRAVATING,
+    WALKING_PAIN_EASED_BY_STANDING(Group.AGGRAVATING, Role.SELF_CARE_SCREEN,
+            "Walking brings on buttock, thigh or calf pain that eases within minutes of standing still, without sitting or bending forward (vascular claudication)."),
+    PAIN_LYING_ON_SIDE(Group.AGGRAVATING, Role.CUE, "Lying on the painful side hurts."),
+    PAIN_NOT_EASED_BY_REST(Group.AGGRAVATING, Role.SERIOUS_SCREEN,
             "The pain is constant or comes at night whatever the position, and rest does not ease it."),
-    SEVERE_UNCONTROLLED_PAIN(Group.AGGRAVATING,
+    SEVERE_UNCONTROLLED_PAIN(Group.AGGRAVATING, Role.SERIOUS_SCREEN,
             "The pain stops sleep or everyday activities even with painkillers."),
 
     // examination
-    DEEP_BUTTOCK_TENDERNESS(Group.EXAMINATION,
+    DEEP_BUTTOCK_TENDERNESS(Group.EXAMINATION, Role.CUE,
             "Pressing deep in the buttock, between the base of the spine and the outer hip bone, is tender or brings on the usual pain."),
-    FAIR_TEST_POSITIVE(Group.EXAMINATION,
+    FAIR_TEST_POSITIVE(Group.EXAMINATION, Role.CUE,
             "The FAIR test (hip bent, drawn across the body and turned inwards) brings on the buttock or leg pain."),
-    STRAIGHT_LEG_RAISE_POSITIVE(Group.EXAMINATION,
+    STRAIGHT_LEG_RAISE_POSITIVE(Group.EXAMINATION, Role.CUE,
             "Raising the straight leg while lying on the back brings on pain running below the knee."),
-    SPINE_TENDERNESS(Group.EXAMINATION, "Pressing on the lower spine itself is tender."),
-    NEURO_DEFICIT(Group.EXAMINATION,
+    SPINE_TENDERNESS(Group.EXAMINATION, Role.CUE, "Pressing on the lower spine itself is tender."),
+    NEURO_DEFICIT(Group.EXAMINATION, Role.SELF_CARE_SCREEN,
             "An examiner found a changed reflex, an area of reduced feeling or a weak muscle group in the leg."),
-    TROCHANTER_TENDERNESS(Group.EXAMINATION, "The bony point on the outside of the hip is tender to press."),
-    SIT_BONE_TENDERNESS(Group.EXAMINATION, "The sitting bone at the bottom of the buttock is tender to press."),
+    TROCHANTER_TENDERNESS(Group.EXAMINATION, Role.CUE, "The bony point on the outside of the hip is tender to press."),
+    SIT_BONE_TENDERNESS(Group.EXAMINATION, Role.SELF_CARE_SCREEN, "The sitting bone at the bottom of the buttock is tender to press."),
 
     // cauda equina
-    SADDLE_NUMBNESS(Group.CAUDA_EQUINA,
-            "New numbness or altered feeling around the back passage, genitals or inner buttocks, however slight."),
-    BLADDER_DYSFUNCTION(Group.CAUDA_EQUINA,
+    SADDLE_NUMBNESS(Group.CAUDA_EQUINA, Role.EMERGENCY_SCREEN,
+            "New numbness or altered feeling around the back passage, genitals or inner buttocks, however slight (including numbness when wiping or of the genitals during sex)."),
+    BLADDER_DYSFUNCTION(Group.CAUDA_EQUINA, Role.EMERGENCY_SCREEN,
             "New trouble passing urine: hard to start, weak stream, changed feeling, unable to go or leaking (not long-standing unchanged stress leakage)."),
-    BOWEL_DYSFUNCTION(Group.CAUDA_EQUINA,
+    BOWEL_DYSFUNCTION(Group.CAUDA_EQUINA, Role.EMERGENCY_SCREEN,
             "New loss of bowel control or not feeling when the bowel is full."),
-    SEXUAL_DYSFUNCTION(Group.CAUDA_EQUINA, "New loss of genital feeling or of sexual function."),
+    SEXUAL_DYSFUNCTION(Group.CAUDA_EQUINA, Role.SERIOUS_SCREEN,
+            "A new change in sexual function, such as in erection or ejaculation, not explained by pain or medicines (numbness of the genitals is saddle_numbness)."),
+
+    // other emergencies asked with the cauda equina questions
+    CALF_SWELLING(Group.EMERGENCY, Role.EMERGENCY_SCREEN,
+            "A calf that is newly swollen, red, warm or tender (a possible blood clot, deep vein thrombosis)."),
+    SUDDEN_SEVERE_PAIN_WITH_COLLAPSE(Group.EMERGENCY, Role.EMERGENCY_SCREEN,
+            "Sudden severe pain in the back, tummy, groin or buttock with fainting, collapse, dizziness or cold sweats."),
+    CANNOT_BEAR_WEIGHT(Group.EMERGENCY, Role.EMERGENCY_SCREEN,
+            "Cannot stand on, or take any weight through, the leg since the pain began."),
+    COLD_PALE_LEG(Group.EMERGENCY, Role.EMERGENCY_SCREEN,
+            "The leg or foot has suddenly become cold, pale or blue, and painful."),
 
     // serious pathology
-    MAJOR_TRAUMA(Group.SERIOUS_PATHOLOGY, "The pain began with a major injury, such as a fall from a height or a road collision."),
-    RECENT_FALL(Group.SERIOUS_PATHOLOGY, "A recent minor fall or knock."),
-    FEVER(Group.SERIOUS_PATHOLOGY, "A raised temperature, feeling feverish or shivery."),
-    IV_DRUG_USE(Group.SERIOUS_PATHOLOGY, "Injects drugs into a vein."),
-    IMMUNOSUPPRESSION(Group.SERIOUS_PATHOLOGY,
+    MAJOR_TRAUMA(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN,
+            "The pain began with a major injury, such as a fall from a height or a road collision."),
+    RECENT_FALL(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "A recent minor fall or knock."),
+    FEVER(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "A raised temperature, feeling feverish or shivery."),
+    IV_DRUG_USE(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "Injects drugs into a vein."),
+    IMMUNOSUPPRESSION(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN,
             "The immune system is weakened by illness or medicines (for example chemotherapy, HIV, transplant drugs)."),
-    LONG_TERM_STEROIDS(Group.SERIOUS_PATHOLOGY, "Has taken steroid tablets or injections for months."),
-    OSTEOPOROSIS(Group.SERIOUS_PATHOLOGY, "Has been told the bones are thin or fragile (osteoporosis)."),
-    CANCER_HISTORY(Group.SERIOUS_PATHOLOGY, "Has or has had cancer."),
-    UNEXPLAINED_WEIGHT_LOSS(Group.SERIOUS_PATHOLOGY, "Has lost weight without trying."),
-    NIGHT_SWEATS(Group.SERIOUS_PATHOLOGY, "Wakes at night drenched in sweat."),
+    LONG_TERM_STEROIDS(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "Has taken steroid tablets or injections for months."),
+    OSTEOPOROSIS(Group.SERIOUS_PATHOLOGY, Role.RISK_FACTOR, "Has been told the bones are thin or fragile (osteoporosis)."),
+    CANCER_HISTORY(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "Has or has had cancer."),
+    UNEXPLAINED_WEIGHT_LOSS(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "Has lost weight without trying."),
+    NIGHT_SWEATS(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "Wakes at night drenched in sweat."),
+    DIABETES(Group.SERIOUS_PATHOLOGY, Role.RISK_FACTOR, "Has diabetes."),
+    RECENT_SPINAL_PROCEDURE(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN,
+            "Had spinal surgery, a spinal injection or an epidural in the last 3 months."),
+    RECENT_BACTERIAL_INFECTION(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN,
+            "Had a bacterial infection (for example of the urine, skin, chest or teeth) in the last few weeks."),
 
     // mimics
-    SUDDEN_ONSET_WITH_POP(Group.MIMIC, "The pain started suddenly with a pop or snap while sprinting, kicking or stretching."),
-    THIGH_BRUISING(Group.MIMIC, "Bruising appeared on the back of the thigh."),
+    SUDDEN_ONSET_WITH_POP(Group.MIMIC, Role.SELF_CARE_SCREEN,
+            "The pain started suddenly with a pop or snap while sprinting, kicking or stretching."),
+    THIGH_BRUISING(Group.MIMIC, Role.SELF_CARE_SCREEN, "Bruising appeared on the back of the thigh."),
 
     // piriformis risk factors
-    REPETITIVE_HIP_SPORT(Group.RISK_FACTOR, "Does running, cycling or sports with pivoting and quick turns."),
-    PROLONGED_SITTING(Group.RISK_FACTOR, "Sits for long periods, for example at a desk or on long drives."),
-    WALLET_IN_BACK_POCKET(Group.RISK_FACTOR, "Sits on a wallet or phone in a back pocket."),
+    REPETITIVE_HIP_SPORT(Group.RISK_FACTOR, Role.RISK_FACTOR, "Does running, cycling or sports with pivoting and quick turns."),
+    PROLONGED_SITTING(Group.RISK_FACTOR, Role.RISK_FACTOR, "Sits for long periods, for example at a desk or on long drives."),
+    WALLET_IN_BACK_POCKET(Group.RISK_FACTOR, Role.RISK_FACTOR, "Sits on a wallet or phone in a back pocket."),
+
+    // self-care precautions
+    ANTICOAGULANTS(Group.PRECAUTION, Role.PRECAUTION,
+            "Takes blood thinners (anticoagulants such as warfarin, apixaban or rivaroxaban) or has a bleeding disorder."),
+    HIP_REPLACEMENT(Group.PRECAUTION, Role.PRECAUTION, "Has a hip replacement on the painful side."),
 
     // course
-    SELF_CARE_NOT_HELPING(Group.COURSE,
+    SELF_CARE_NOT_HELPING(Group.COURSE, Role.SELF_CARE_SCREEN,
             "A few weeks of self-care have not helped, or the pain keeps coming back quickly.");
+
+    /**
+     * The version of this vocabulary: it changes whenever a code is added, renamed or redefined (CHANGELOG.md lists
+     * each change), so an app can tell which codes and meanings it is speaking.
+     */
+    public static final String VOCABULARY_VERSION = "2.0";
+
+    /**
+     * What a finding is for in an assessment. The screening rules and the interview read it: an unanswered screening
+     * question is never a "no".
+     */
+    public enum Role {
+        /** Asked first, before anything else: a yes can mean emergency care now. */
+        EMERGENCY_SCREEN("emergency screen", "asked first; a yes can mean emergency care now"),
+        /** Asked before any self-care is advised: a yes alone rules self-care out. */
+        SERIOUS_SCREEN("serious screen", "asked before self-care; a yes alone rules self-care out"),
+        /** Asked before any self-care is advised: a yes alone points to another condition or course that needs a clinician. */
+        SELF_CARE_SCREEN("self-care screen", "asked before self-care; a yes alone means a clinician should examine"),
+        /** Matters once another answer makes it matter, such as when the weakness began. */
+        FOLLOW_UP("follow-up", "asked when another answer makes it matter"),
+        /** Tells the likely source or another condition apart. */
+        CUE("cue", "tells where the pain comes from, or points to another condition"),
+        /** Makes a condition more likely; shapes the advice. */
+        RISK_FACTOR("risk factor", "makes a condition more likely; shapes the advice"),
+        /** Changes how self-care and hands-on treatment may be given. */
+        PRECAUTION("precaution", "changes which self-care steps and treatments are safe");
+
+        private final String title;
+        private final String meaning;
+
+        Role(String title, String meaning) {
+            this.title = title;
+            this.meaning = meaning;
+        }
+
+        /** The role's name in documentation, such as "emergency screen". */
+        public String title() {
+            return title;
+        }
+
+        /** What the role means, in one line. */
+        public String meaning() {
+            return meaning;
+        }
+    }
+
+    /**
+     * The emergency screen in the order it is asked: the cauda equina signs first, then the other emergencies in
+     * scope. Exactly the findings whose role is {@link Role#EMERGENCY_SCREEN}.
+     */
+    public static final List<Finding> EMERGENCY_SCREEN = List.of(SADDLE_NUMBNESS, BLADDER_DYSFUNCTION,
+            BOWEL_DYSFUNCTION, BILATERAL_LEG_SYMPTOMS, PROGRESSIVE_WEAKNESS, CANNOT_BEAR_WEIGHT, CALF_SWELLING,
+            COLD_PALE_LEG, SUDDEN_SEVERE_PAIN_WITH_COLLAPSE);
 
     /** The topic a finding belongs to, used to group questions and documentation. */
     public enum Group {
@@ -98,9 +193,11 @@ public enum Finding {
         AGGRAVATING("What makes it worse"),
         EXAMINATION("Examination"),
         CAUDA_EQUINA("Cauda equina"),
+        EMERGENCY("Other emergencies"),
         SERIOUS_PATHOLOGY("Serious pathology"),
         MIMIC("Mimics"),
         RISK_FACTOR("Piriformis risk factors"),
+        PRECAUTION("Self-care precautions"),
         COURSE("Course");
 
         private final String title;
@@ -119,11 +216,13 @@ public enum Finding {
             .collect(Collectors.toUnmodifiableMap(Finding::code, Function.identity()));
 
     private final Group group;
+    private final Role role;
     private final String definition;
     private final String code;
 
-    Finding(Group group, String definition) {
+    Finding(Group group, Role role, String definition) {
         this.group = group;
+        this.role = role;
         this.definition = definition;
         this.code = name().toLowerCase(Locale.ROOT);
     }
@@ -140,6 +239,16 @@ public enum Finding {
 
     public Group group() {
         return group;
+    }
+
+    /** What the finding is for: emergency screen, serious screen, follow-up, cue, risk factor or precaution. */
+    public Role role() {
+        return role;
+    }
+
+    /** The role, as a bean property, for rules: {@code Answer( finding.role == Finding.Role.SERIOUS_SCREEN )}. */
+    public Role getRole() {
+        return role;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Assesses cases against a rule base. Build one engine and share it: {@link #assess(TriageCase)} is safe to call
@@ -47,7 +48,38 @@ public final class TriageEngine implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the engine is closed");
         }
-        return Evaluation.run(ruleBase, triageCase, bilateralLegSymptomsPolicy);
+        Assessment assessment = Evaluation.run(ruleBase, triageCase, bilateralLegSymptomsPolicy);
+        if (assessment.disposition() != Disposition.SELF_CARE
+                || triageCase.findings().size() == Finding.values().length) {
+            return assessment;
+        }
+        return selfCareOnlyWhenComplete(triageCase, assessment,
+                QuestionPlanner.plan(ruleBase, bilateralLegSymptomsPolicy, triageCase, Set.of()));
+    }
+
+    /**
+     * Self-care is advised only when the assessment is complete. When the rules reached self-care while unanswered
+     * questions could still change it, the case is assessed again with those questions as {@link
+     * health.triage.facts.OpenQuestion} facts, which the rule base's screening rules must hold above self-care.
+     *
+     * @throws IllegalStateException when the rule base still gives self-care: it lacks a rule for open questions
+     */
+    private Assessment selfCareOnlyWhenComplete(TriageCase triageCase, Assessment assessment,
+                                                QuestionPlanner.Plan plan) {
+        if (assessment.disposition() != Disposition.SELF_CARE || plan.complete()) {
+            return assessment;
+        }
+        List<Finding> open = plan.questions().stream()
+                .filter(q -> q.priority() != Question.Priority.LIKELY_SOURCE)
+                .map(QuestionPlanner.Planned::finding)
+                .toList();
+        Assessment held = Evaluation.runWithOpenQuestions(ruleBase, triageCase, bilateralLegSymptomsPolicy, open);
+        if (held.disposition() == Disposition.SELF_CARE) {
+            throw new IllegalStateException("the rule base advised self-care while unanswered questions could change "
+                    + "it (" + open.stream().map(Finding::code).collect(Collectors.joining(", ")) + "); it needs a "
+                    + "rule that holds a case with an OpenQuestion above self-care");
+        }
+        return held;
     }
 
     /** How this engine sends on new symptoms in both legs when they are the only cauda equina sign. */
@@ -95,7 +127,10 @@ public final class TriageEngine implements AutoCloseable {
             throw new IllegalStateException("the engine is closed");
         }
         QuestionPlanner.Plan plan = QuestionPlanner.plan(ruleBase, bilateralLegSymptomsPolicy, triageCase, dontKnow);
-        return new NextQuestions(plan.assessment(), plan.questions().stream()
+        Assessment assessment = plan.complete() ? plan.assessment()
+                : selfCareOnlyWhenComplete(triageCase, plan.assessment(), dontKnow.isEmpty() ? plan
+                        : QuestionPlanner.plan(ruleBase, bilateralLegSymptomsPolicy, triageCase, Set.of()));
+        return new NextQuestions(assessment, plan.questions().stream()
                 .map(p -> {
                     QuestionWording.Wording wording = QuestionWording.of(p.finding());
                     return new Question(p.finding(), wording.patient(), wording.clinician(), wording.why(),

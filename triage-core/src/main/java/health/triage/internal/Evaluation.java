@@ -16,6 +16,7 @@ import health.triage.SelfCareStep;
 import health.triage.TriageCase;
 import health.triage.facts.Answer;
 import health.triage.facts.Mimic;
+import health.triage.facts.OpenQuestion;
 import health.triage.facts.Patient;
 import health.triage.facts.Policy;
 import health.triage.facts.SourceVerdict;
@@ -55,14 +56,16 @@ public final class Evaluation {
     private final CompiledRuleBase ruleBase;
     private final BilateralLegSymptomsPolicy policy;
     private final AgendaFilter filter;
+    private List<OpenQuestion> openQuestions = List.of();
     private boolean advice = true;
     private boolean explain = true;
     private final List<Fired> fired = new ArrayList<>();
     private Stage stage = Stage.FINDINGS;
     private Fired current;
 
-    /** One rule firing and what it inserted. */
-    private record Fired(Stage stage, RuleInfo rule, List<String> findings, List<Object> concluded) {
+    /** One rule firing: the facts it used in words, the codes of the findings it matched answered yes, what it inserted. */
+    private record Fired(Stage stage, RuleInfo rule, List<String> findings, List<String> presentCodes,
+                         List<Object> concluded) {
     }
 
     private Evaluation(CompiledRuleBase ruleBase, BilateralLegSymptomsPolicy policy, AgendaFilter filter) {
@@ -97,6 +100,17 @@ public final class Evaluation {
     }
 
     /**
+     * Assesses a case with an {@link OpenQuestion} fact for each of some unanswered findings: those whose answer could
+     * still change a self-care disposition (the engine works them out with the {@link QuestionPlanner}).
+     */
+    public static Assessment runWithOpenQuestions(CompiledRuleBase ruleBase, TriageCase triageCase,
+                                                  BilateralLegSymptomsPolicy policy, Collection<Finding> open) {
+        Evaluation evaluation = new Evaluation(ruleBase, policy, match -> true);
+        evaluation.openQuestions = open.stream().sorted().distinct().map(OpenQuestion::new).toList();
+        return evaluation.assess(triageCase, UnaryOperator.identity());
+    }
+
+    /**
      * Test seam, not API: assesses with the case's facts inserted in the order {@code insertionOrder} puts them in
      * (it receives them in the engine's order: the patient, the policy, then one answer per finding). Tests use it
      * to show that the order of insertion never changes a result.
@@ -114,6 +128,7 @@ public final class Evaluation {
         for (Finding finding : Finding.values()) {
             facts.add(Answer.of(finding, c.findings().get(finding)));
         }
+        facts.addAll(openQuestions);
         return facts;
     }
 
@@ -202,8 +217,7 @@ public final class Evaluation {
             return new Assessment(c.id(), disposition, source,
                     conclusions(Cue.class, CUE_ORDER).stream().filter(cue -> cue.pointsTo() == source).toList(),
                     conclusions(Cue.class, CUE_ORDER).stream().filter(cue -> cue.pointsTo() != source).toList(),
-                    conclusions(RedFlag.class, Comparator.comparing(RedFlag::level).thenComparing(RedFlag::code)
-                            .thenComparing(RedFlag::text)),
+                    redFlags(),
                     conclusions(Unanswered.class, Comparator.comparing(Unanswered::finding)).stream()
                             .map(Unanswered::finding).distinct().toList(),
                     conclusions(AlsoConsider.class, Comparator.comparing(AlsoConsider::condition)
@@ -279,6 +293,30 @@ public final class Evaluation {
         return concluded().filter(type::isInstance).map(type::cast).distinct().sorted(order).toList();
     }
 
+    /**
+     * The red flags concluded, each with the codes of the findings answered yes in the facts of the rules that raised
+     * it (one flag raised by several rules lists the findings of all of them), most urgent first.
+     */
+    private List<RedFlag> redFlags() {
+        java.util.Map<RedFlag, Set<String>> evidence = new java.util.HashMap<>();
+        for (Fired f : fired) {
+            for (Object o : f.concluded()) {
+                if (o instanceof RedFlag flag) {
+                    RedFlag bare = new RedFlag(flag.code(), flag.level(), flag.text());
+                    Set<String> codes = evidence.computeIfAbsent(bare, k -> new TreeSet<>());
+                    codes.addAll(flag.evidence());
+                    codes.addAll(f.presentCodes());
+                }
+            }
+        }
+        return evidence.entrySet().stream()
+                .map(e -> new RedFlag(e.getKey().code(), e.getKey().level(), e.getKey().text(),
+                        List.copyOf(e.getValue())))
+                .sorted(Comparator.comparing(RedFlag::level).thenComparing(RedFlag::code)
+                        .thenComparing(RedFlag::text))
+                .toList();
+    }
+
     private List<Reason> reasons() {
         return fired.stream()
                 .sorted(Comparator.comparing(Fired::stage).thenComparing(f -> f.rule().id())
@@ -296,7 +334,8 @@ public final class Evaluation {
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
             Match match = event.getMatch();
             RuleInfo rule = ruleBase.rules().get(match.getRule().getName());
-            current = new Fired(stage, rule, explain ? evidence(match) : List.of(), new ArrayList<>());
+            current = new Fired(stage, rule, explain ? evidence(match) : List.of(),
+                    explain ? presentCodes(match) : List.of(), new ArrayList<>());
         }
 
         @Override
@@ -339,6 +378,24 @@ public final class Evaluation {
             }
         }
         return List.copyOf(new TreeSet<>(evidence));
+    }
+
+    /** The codes of the findings answered yes among the facts a match used, collections included. */
+    private static List<String> presentCodes(Match match) {
+        Set<String> codes = new TreeSet<>();
+        match.getObjects().forEach(o -> present(o, codes));
+        for (String declaration : match.getDeclarationIds()) {
+            present(match.getDeclarationValue(declaration), codes);
+        }
+        return List.copyOf(codes);
+    }
+
+    private static void present(Object fact, Set<String> codes) {
+        if (fact instanceof Answer answer && answer.present()) {
+            codes.add(answer.finding().code());
+        } else if (fact instanceof Collection<?> many) {
+            many.forEach(o -> present(o, codes));
+        }
     }
 
     private static void describe(Object fact, java.util.function.Consumer<String> out) {

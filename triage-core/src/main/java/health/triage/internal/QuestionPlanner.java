@@ -60,8 +60,7 @@ import java.util.stream.Stream;
 public final class QuestionPlanner {
 
     /** The emergency screen, asked first and in this order whenever a question of it is unanswered. */
-    public static final List<Finding> EMERGENCY_SCREEN = List.of(Finding.SADDLE_NUMBNESS, Finding.BLADDER_DYSFUNCTION,
-            Finding.BOWEL_DYSFUNCTION, Finding.BILATERAL_LEG_SYMPTOMS, Finding.PROGRESSIVE_WEAKNESS);
+    public static final List<Finding> EMERGENCY_SCREEN = Finding.EMERGENCY_SCREEN;
 
     /** A question worth asking now. */
     public record Planned(Finding finding, Priority priority, String rankReason) {

@@ -70,7 +70,7 @@ import java.util.stream.Stream;
                 "--json: JSON Lines, one object per case on its own line, in input order. Fields: input (file, "
                         + "with [n] for the n-th element of an array, counting from 0), id, disposition (EMERGENCY, "
                         + "URGENT, ROUTINE or SELF_CARE), timeframe, likelySource (PIRIFORMIS, SPINAL or UNCLEAR), "
-                        + "cuesFor and cuesAgainst [{finding, pointsTo, text}], redFlags [{code, level, text}], "
+                        + "cuesFor and cuesAgainst [{finding, pointsTo, weight, text}], redFlags [{code, level, text, evidence}], "
                         + "unanswered [finding codes], alsoConsider [{condition, why}], referral [{whom, why}], "
                         + "selfCare [{title, howTo, precaution}], safetyNet [{seekCare, text}], reasons [{ruleId, "
                         + "rule, source, findings, raises}], bilateralLegSymptomsPolicy (EMERGENCY or URGENT), "

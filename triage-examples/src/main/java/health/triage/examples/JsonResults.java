@@ -108,6 +108,7 @@ final class JsonResults {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("finding", cue.finding().code());
         out.put("pointsTo", cue.pointsTo().name());
+        out.put("weight", cue.weight());
         out.put("text", cue.text());
         return out;
     }
@@ -117,6 +118,7 @@ final class JsonResults {
         out.put("code", flag.code());
         out.put("level", flag.level().code());
         out.put("text", flag.text());
+        out.put("evidence", flag.evidence());
         return out;
     }
 

@@ -181,7 +181,8 @@ final class Report {
     }
 
     private static String redFlag(RedFlag flag) {
-        return "[" + flag.level().code() + "] " + flag.code() + ": " + flag.text();
+        return "[" + flag.level().code() + "] " + flag.code() + ": " + flag.text()
+                + (flag.evidence().isEmpty() ? "" : " (because of: " + String.join(", ", flag.evidence()) + ")");
     }
 
     private static String alsoConsider(AlsoConsider also) {
