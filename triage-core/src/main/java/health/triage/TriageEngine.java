@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Assesses cases against a rule base. Build one engine and share it: {@link #assess(TriageCase)} is safe to call
@@ -60,9 +59,8 @@ public final class TriageEngine implements AutoCloseable {
     /**
      * Self-care is advised only when the assessment is complete. When the rules reached self-care while unanswered
      * questions could still change it, the case is assessed again with those questions as {@link
-     * health.triage.facts.OpenQuestion} facts, which the rule base's screening rules must hold above self-care.
-     *
-     * @throws IllegalStateException when the rule base still gives self-care: it lacks a rule for open questions
+     * health.triage.facts.OpenQuestion} facts, which the rule base's screening rules hold above self-care (the rule
+     * base of triage-rules does, in SCR-10; its tests check that self-care always comes with a complete assessment).
      */
     private Assessment selfCareOnlyWhenComplete(TriageCase triageCase, Assessment assessment,
                                                 QuestionPlanner.Plan plan) {
@@ -73,13 +71,7 @@ public final class TriageEngine implements AutoCloseable {
                 .filter(q -> q.priority() != Question.Priority.LIKELY_SOURCE)
                 .map(QuestionPlanner.Planned::finding)
                 .toList();
-        Assessment held = Evaluation.runWithOpenQuestions(ruleBase, triageCase, bilateralLegSymptomsPolicy, open);
-        if (held.disposition() == Disposition.SELF_CARE) {
-            throw new IllegalStateException("the rule base advised self-care while unanswered questions could change "
-                    + "it (" + open.stream().map(Finding::code).collect(Collectors.joining(", ")) + "); it needs a "
-                    + "rule that holds a case with an OpenQuestion above self-care");
-        }
-        return held;
+        return Evaluation.runWithOpenQuestions(ruleBase, triageCase, bilateralLegSymptomsPolicy, open);
     }
 
     /** How this engine sends on new symptoms in both legs when they are the only cauda equina sign. */

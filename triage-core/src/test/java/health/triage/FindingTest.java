@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,9 +68,19 @@ class FindingTest {
         StringBuilder page = new StringBuilder("""
                 # Vocabulary
 
+                Vocabulary version %s (CHANGELOG.md lists each added, renamed or redefined code).
+
                 A case holds structured fields and a map of findings. Each finding is `true` (asked, present),
                 `false` (asked, absent) or left out (not asked, so unknown). Unknown is never treated as absent.
 
+                ## Roles
+
+                Each finding has one role, which the screening rules and the interview read (`Finding.role()`): an
+                unanswered screening question keeps the case above self-care.
+
+                | role | meaning |
+                |---|---|
+                %s
                 ## Structured fields
 
                 | field | meaning |
@@ -82,20 +93,31 @@ class FindingTest {
                 | `painScore` | Pain from 0 (none) to 10 (worst imaginable) (optional). |
 
                 ## Finding codes
-                """);
+                """.formatted(Finding.VOCABULARY_VERSION, Arrays.stream(Finding.Role.values())
+                .map(r -> "| " + r.title() + " | " + r.meaning() + " |\n").collect(Collectors.joining())));
         for (Finding.Group group : Finding.Group.values()) {
-            page.append("\n### ").append(group.title()).append("\n\n| code | \"yes\" means |\n|---|---|\n");
+            page.append("\n### ").append(group.title()).append("\n\n| code | role | \"yes\" means |\n|---|---|---|\n");
             Arrays.stream(Finding.values()).filter(f -> f.group() == group).forEach(f ->
-                    page.append("| `").append(f.code()).append("` | ").append(f.definition()).append(" |\n"));
+                    page.append("| `").append(f.code()).append("` | ").append(f.role().title()).append(" | ")
+                            .append(f.definition()).append(" |\n"));
         }
         return page.toString();
+    }
+
+    @Test
+    void emergencyScreen_isExactlyTheFindingsWithThatRole_inItsOwnOrder() {
+        assertEquals(Arrays.stream(Finding.values()).filter(f -> f.role() == Finding.Role.EMERGENCY_SCREEN)
+                        .collect(Collectors.toSet()),
+                java.util.Set.copyOf(Finding.EMERGENCY_SCREEN));
+        assertEquals(Finding.EMERGENCY_SCREEN.size(), java.util.Set.copyOf(Finding.EMERGENCY_SCREEN).size());
+        assertEquals(Finding.SADDLE_NUMBNESS, Finding.EMERGENCY_SCREEN.get(0), "the cauda equina signs come first");
     }
 
     @Test
     void byCode_ordersFindingsByTheirCodes() {
         java.util.List<Finding> sorted = java.util.Arrays.stream(Finding.values()).sorted(Finding.byCode()).toList();
 
-        assertEquals(Finding.BILATERAL_LEG_SYMPTOMS, sorted.get(0));
+        assertEquals(Finding.ANTICOAGULANTS, sorted.get(0));
         assertEquals(sorted.stream().map(Finding::code).sorted().toList(), sorted.stream().map(Finding::code).toList());
     }
 }

@@ -37,7 +37,7 @@ class TriageEngineTest {
         Assessment result = minimal.assess(TriageCase.builder(80).present(Finding.FEVER).build());
 
         assertEquals(Disposition.URGENT, result.disposition());
-        assertEquals(List.of(new RedFlag("infection", Disposition.URGENT, "Fever.")), result.redFlags());
+        assertEquals(List.of(new RedFlag("infection", Disposition.URGENT, "Fever.", List.of("fever"))), result.redFlags());
     }
 
     @Test
