@@ -164,6 +164,46 @@ class DispositionPropertiesTest {
         }
     }
 
+    /** Self-care is advised only when the assessment is complete: no unanswered question could change it. */
+    @Property
+    void selfCare_onlyWhenTheAssessmentIsComplete(@ForAll("cases") TriageCase c,
+                                                  @ForAll BilateralLegSymptomsPolicy policy) {
+        Assessment result = assess(c, policy);
+        if (result.disposition() == Disposition.SELF_CARE) {
+            assertTrue(engines.nextQuestions(c, policy).complete(),
+                    () -> "self-care while an unanswered question could change it\n" + caseFile(c));
+        }
+    }
+
+    /** A pain score of 8 or more out of 10 is never self-care (POLICY.md "ROUTINE (at least)"). */
+    @Property
+    void painScoreOf8OrMore_isNeverSelfCare(@ForAll("cases") TriageCase background,
+                                            @ForAll @net.jqwik.api.constraints.IntRange(min = 8, max = 10) int score,
+                                            @ForAll BilateralLegSymptomsPolicy policy) {
+        TriageCase c = background.toBuilder().painScore(score).build();
+        assertAtLeast(Disposition.ROUTINE, assess(c, policy), c, "pain score " + score);
+    }
+
+    /**
+     * Hands-on treatment (massage, manual therapy, chiropractic) is never advised while a red flag is raised, a
+     * screening question is unanswered, the person is under 16 or pregnant, or a precaution applies (POLICY.md
+     * "Referral").
+     */
+    @Property
+    void handsOnTreatment_neverWithARedFlagAnUnansweredQuestionAChildOrAPrecaution(
+            @ForAll("cases") TriageCase c, @ForAll BilateralLegSymptomsPolicy policy) {
+        Assessment result = assess(c, policy);
+        boolean handsOn = result.referrals().stream().anyMatch(r -> r.whom().toLowerCase(java.util.Locale.ROOT)
+                .matches(".*(massage|manual therap|chiropract).*"));
+        boolean reason = !result.redFlags().isEmpty() || !result.unanswered().isEmpty() || c.age() < 16
+                || Boolean.TRUE.equals(c.pregnant())
+                || Boolean.TRUE.equals(c.findings().get(Finding.ANTICOAGULANTS))
+                || Boolean.TRUE.equals(c.findings().get(Finding.HIP_REPLACEMENT));
+        Statistics.label("hands-on treatment advised").collect(handsOn);
+        assertFalse(handsOn && reason, () -> "hands-on treatment advised with " + result.redFlags() + ", unanswered "
+                + result.unanswered() + "\n" + caseFile(c));
+    }
+
     /** An unanswered emergency-screen question keeps the case at least URGENT and is listed as unanswered. */
     @Property
     void unansweredEmergencyScreenQuestion_isAtLeastUrgent(@ForAll("cases") TriageCase background,
@@ -221,16 +261,19 @@ class DispositionPropertiesTest {
                 return withPresent(c, Finding.BILATERAL_LEG_SYMPTOMS, Finding.WORSENING_NUMBNESS);
             }
         },
+        /** A new (14 days or less, or not given) change in sexual function with leg pain. */
         SEXUAL_DYSFUNCTION_WITH_LEG_PAIN(true) {
             @Override
             TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.SEXUAL_DYSFUNCTION, Finding.PAIN_BELOW_KNEE);
+                Integer days = c.durationDays() == null ? null : c.durationDays() % 15;
+                return withPresent(c, Finding.SEXUAL_DYSFUNCTION, Finding.PAIN_BELOW_KNEE).toBuilder()
+                        .durationDays(days).build();
             }
         },
-        SEXUAL_DYSFUNCTION_WITH_LEG_NUMBNESS(true) {
+        SEXUAL_DYSFUNCTION_WITH_BOTH_LEGS(true) {
             @Override
             TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.SEXUAL_DYSFUNCTION, Finding.LEG_NUMBNESS_TINGLING);
+                return withPresent(c, Finding.SEXUAL_DYSFUNCTION, Finding.BILATERAL_LEG_SYMPTOMS);
             }
         },
         MAJOR_TRAUMA(false) {
@@ -249,6 +292,54 @@ class DispositionPropertiesTest {
             @Override
             TriageCase applyTo(TriageCase c) {
                 return withPresent(c, Finding.CANCER_HISTORY, Finding.NEURO_DEFICIT);
+            }
+        },
+        CANCER_WITH_SELF_REPORTED_NUMBNESS(false) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return withPresent(c, Finding.CANCER_HISTORY, Finding.LEG_NUMBNESS_TINGLING);
+            }
+        },
+        FEVER_WITH_NEW_WEAKNESS_WITHOUT_RISK_FACTORS(false) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return with(withPresent(c, Finding.FEVER, Finding.LEG_WEAKNESS), Finding.IV_DRUG_USE, false);
+            }
+        },
+        WEAKNESS_GETTING_WORSE(false) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return withPresent(c, Finding.PROGRESSIVE_WEAKNESS);
+            }
+        },
+        FOOT_DROP(false) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return withPresent(c, Finding.FOOT_DROP);
+            }
+        },
+        SWOLLEN_CALF(false) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return withPresent(c, Finding.CALF_SWELLING);
+            }
+        },
+        COLLAPSE_WITH_SUDDEN_SEVERE_PAIN(false) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return withPresent(c, Finding.SUDDEN_SEVERE_PAIN_WITH_COLLAPSE);
+            }
+        },
+        CANNOT_BEAR_WEIGHT(false) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return withPresent(c, Finding.CANNOT_BEAR_WEIGHT);
+            }
+        },
+        COLD_PALE_LEG(false) {
+            @Override
+            TriageCase applyTo(TriageCase c) {
+                return withPresent(c, Finding.COLD_PALE_LEG);
             }
         };
 

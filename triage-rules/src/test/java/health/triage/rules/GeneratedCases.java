@@ -56,7 +56,7 @@ import static health.triage.Finding.WORSENING_NUMBNESS;
  */
 public final class GeneratedCases {
 
-    /** The emergency-screen questions (POLICY.md "URGENT (at least)": any of them unanswered). */
+    /** The cauda equina screen questions (POLICY.md "URGENT (at least)": any of them unanswered). */
     public static final Set<Finding> EMERGENCY_SCREEN = Collections.unmodifiableSet(EnumSet.of(SADDLE_NUMBNESS,
             BLADDER_DYSFUNCTION, BOWEL_DYSFUNCTION, BILATERAL_LEG_SYMPTOMS, PROGRESSIVE_WEAKNESS));
 
@@ -65,8 +65,17 @@ public final class GeneratedCases {
             UNEXPLAINED_WEIGHT_LOSS, NIGHT_SWEATS, CANCER_HISTORY, PAIN_NOT_EASED_BY_REST, RECENT_FALL, MAJOR_TRAUMA,
             SEVERE_UNCONTROLLED_PAIN));
 
-    /** Every screening question: self-care only when each one was answered "no". */
-    public static final Set<Finding> SCREENING = union(EMERGENCY_SCREEN, SERIOUS_SCREEN);
+    /**
+     * Every screening question: the findings whose role is a screen (docs/VOCABULARY.md); self-care only when each
+     * one was answered "no".
+     */
+    public static final Set<Finding> SCREENING = union(union(EMERGENCY_SCREEN, SERIOUS_SCREEN),
+            EnumSet.copyOf(Arrays.stream(Finding.values()).filter(f -> f.role() == Finding.Role.EMERGENCY_SCREEN
+                    || f.role() == Finding.Role.SERIOUS_SCREEN || f.role() == Finding.Role.SELF_CARE_SCREEN).toList()));
+
+    /** The strong nerve-root cues a patient can report or an examiner finds (POLICY.md "Likely source"). */
+    private static final Set<Finding> STRONG_SPINAL_CUES = Collections.unmodifiableSet(EnumSet.of(
+            Finding.PAIN_BELOW_KNEE, Finding.LEG_PAIN_WORSE_THAN_BACK, Finding.STRAIGHT_LEG_RAISE_POSITIVE));
 
     /**
      * The findings whose "yes" is a warning sign: every cauda equina and serious-pathology finding and every other
@@ -108,8 +117,9 @@ public final class GeneratedCases {
                 // most findings not asked
                 Tuple.of(2, cases(ANY_AGE, f -> answers(6, 2, 2))),
                 // a piriformis pattern in an adult with few warning signs: self-care comes up
-                Tuple.of(2, cases(Arbitraries.integers().between(20, 50), f -> SCREENING.contains(f) ? answers(1, 40, 1)
+                Tuple.of(2, cases(Arbitraries.integers().between(20, 50), f -> SCREENING.contains(f) ? answers(1, 80, 1)
                         : PIRIFORMIS_CUES.contains(f) ? answers(1, 1, 4)
+                        : STRONG_SPINAL_CUES.contains(f) ? answers(1, 20, 1)
                         : RED_FLAGS.contains(f) || WARNING_GROUPS.contains(f.group()) ? answers(2, 20, 1)
                         : answers(1, 1, 1))));
     }

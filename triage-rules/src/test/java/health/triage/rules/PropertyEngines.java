@@ -34,6 +34,11 @@ final class PropertyEngines implements AutoCloseable {
         return byPolicy.get(policy).assess(c);
     }
 
+    /** What to ask next for a case, from the engine of a policy. */
+    health.triage.NextQuestions nextQuestions(TriageCase c, BilateralLegSymptomsPolicy policy) {
+        return byPolicy.get(policy).nextQuestions(c);
+    }
+
     /** The second engine with the default policy. */
     TriageEngine another() {
         return another;
