@@ -70,7 +70,7 @@ class RulebookCommandTest {
         assertTrue(book.contains("Rule base `" + engine.ruleBaseVersion() + "`"), "the version every result reports");
         assertTrue(book.contains("| `saddle_numbness` | New numbness or altered feeling"), "vocabulary with definitions");
         for (String source : List.of("000_eb38ce924cbd1bed.txt", "001_83469c3a8f6a1a5a.txt", "002_329dc8b9eea261ee.txt",
-                "003_5483c6d29c98c77d.txt", "004_c27e9dbe5935298c.txt", "clinical-references.md")) {
+                "003_5483c6d29c98c77d.txt", "004_c27e9dbe5935298c.txt", "docs/EVIDENCE.md")) {
             assertTrue(book.contains("(`" + source + "`)"), source);
         }
         assertFalse(book.contains("Not cited by any rule"), "every source in the bibliography is cited by some rule");

@@ -46,7 +46,7 @@ class RuleBaseTest {
             for (RuleInfo rule : rules) {
                 assertTrue(rule.id().matches("[A-Z]+(-[A-Z])?-[A-Z0-9]+"), "id " + rule.id());
                 assertTrue(rule.name().split(" ").length >= 4, rule.id() + " name is not a sentence: " + rule.name());
-                assertTrue(rule.source().matches(".*(\\d{3}_[0-9a-f]{16}\\.txt|clinical-references\\.md).*"),
+                assertTrue(rule.source().matches(".*(\\d{3}_[0-9a-f]{16}\\.txt|docs/EVIDENCE\\.md).*"),
                         rule.id() + " source names no source document: " + rule.source());
             }
         }
