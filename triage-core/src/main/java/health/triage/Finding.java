@@ -227,6 +227,15 @@ public enum Finding {
         this.code = name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Every screening question, in vocabulary order: the findings whose role is the emergency, serious or self-care
+     * screen. Self-care is only advised when each was asked and answered.
+     */
+    public static List<Finding> screeningQuestions() {
+        return Arrays.stream(values()).filter(f -> f.role == Role.EMERGENCY_SCREEN || f.role == Role.SERIOUS_SCREEN
+                || f.role == Role.SELF_CARE_SCREEN).toList();
+    }
+
     /** The stable code used in case files and rules, such as {@code saddle_numbness}. */
     public String code() {
         return code;

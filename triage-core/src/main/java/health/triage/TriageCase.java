@@ -260,6 +260,12 @@ public record TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer 
             return this;
         }
 
+        /** Records these findings as asked and absent, such as {@code absent(Finding.screeningQuestions())}. */
+        public Builder absent(java.util.Collection<Finding> absent) {
+            absent.forEach(finding -> answer(finding, false));
+            return this;
+        }
+
         /** Records an answer: {@code true} present, {@code false} absent. */
         public Builder answer(Finding finding, boolean present) {
             findings.put(Objects.requireNonNull(finding, "finding must not be null"), present);

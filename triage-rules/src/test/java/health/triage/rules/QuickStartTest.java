@@ -29,11 +29,8 @@ class QuickStartTest {
                 .durationDays(30)
                 .present(Finding.BUTTOCK_PAIN, Finding.WORSE_SITTING, Finding.DEEP_BUTTOCK_TENDERNESS,
                         Finding.WALLET_IN_BACK_POCKET)
-                .absent(Finding.SADDLE_NUMBNESS, Finding.BLADDER_DYSFUNCTION, Finding.BOWEL_DYSFUNCTION,
-                        Finding.BILATERAL_LEG_SYMPTOMS, Finding.PROGRESSIVE_WEAKNESS, Finding.FEVER,
-                        Finding.UNEXPLAINED_WEIGHT_LOSS, Finding.NIGHT_SWEATS, Finding.CANCER_HISTORY,
-                        Finding.PAIN_NOT_EASED_BY_REST, Finding.RECENT_FALL, Finding.MAJOR_TRAUMA,
-                        Finding.SEVERE_UNCONTROLLED_PAIN)
+                .absent(Finding.screeningQuestions())   // every screening question asked and answered no
+                .absent(Finding.PAIN_BELOW_KNEE, Finding.LEG_PAIN_WORSE_THAN_BACK, Finding.STRAIGHT_LEG_RAISE_POSITIVE)
                 .build();
 
         Assessment result = engine.assess(person);
