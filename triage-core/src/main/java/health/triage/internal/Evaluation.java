@@ -90,8 +90,19 @@ public final class Evaluation {
     /** {@link #runWithout(CompiledRuleBase, TriageCase, String)} under a policy. */
     public static Assessment runWithout(CompiledRuleBase ruleBase, TriageCase triageCase,
                                         BilateralLegSymptomsPolicy policy, String ruleName) {
-        return new Evaluation(ruleBase, policy, match -> !match.getRule().getName().equals(ruleName))
-                .assess(triageCase, UnaryOperator.identity());
+        return runWithout(ruleBase, triageCase, policy, ruleName, List.of());
+    }
+
+    /**
+     * {@link #runWithout(CompiledRuleBase, TriageCase, BilateralLegSymptomsPolicy, String)} with an {@link
+     * OpenQuestion} fact for each of some findings, as {@link #runWithOpenQuestions} inserts them.
+     */
+    public static Assessment runWithout(CompiledRuleBase ruleBase, TriageCase triageCase,
+                                        BilateralLegSymptomsPolicy policy, String ruleName, Collection<Finding> open) {
+        Evaluation evaluation = new Evaluation(ruleBase, policy,
+                match -> !match.getRule().getName().equals(ruleName));
+        evaluation.openQuestions = open.stream().sorted().distinct().map(OpenQuestion::new).toList();
+        return evaluation.assess(triageCase, UnaryOperator.identity());
     }
 
     /** Assesses a case against a rule base under a policy. */

@@ -57,7 +57,8 @@ final class Report {
         if (a.unanswered().isEmpty()) {
             r.field("Screening", "complete: every screening question was answered");
         } else {
-            r.list("Unanswered screening questions (ask these before relying on this result)", a.unanswered(),
+            r.list("Screening incomplete: unanswered screening questions (ask these before relying on this result)",
+                    a.unanswered(),
                     f -> f.code() + DASH + f.definition(), "");
         }
         r.list("Also consider", a.alsoConsider(), Report::alsoConsider, "nothing else suggested");

@@ -301,7 +301,9 @@ final class RuleProblems {
         if ((m = Pattern.compile("^The constructor (\\w+)\\((.*?)\\) is undefined$").matcher(error)).matches()) {
             Class<?> type = TYPES.get(m.group(1));
             String takes = type != null && type.isRecord() ? m.group(1) + " takes (" + Arrays.stream(
-                    type.getRecordComponents()).map(c -> c.getType().getSimpleName() + " " + c.getName())
+                    type.getRecordComponents())
+                    .filter(c -> !(type == RedFlag.class && c.getName().equals("evidence"))) // the engine adds it
+                    .map(c -> c.getType().getSimpleName() + " " + c.getName())
                     .collect(Collectors.joining(", ")) + ") in that order" : "check its values";
             return "'new " + m.group(1) + "( ... )' is given (" + m.group(2) + ")" + DASH + takes;
         }

@@ -100,7 +100,7 @@ class AssessCommandTest {
 
         String report = Cli.run("assess", file.toString()).out();
 
-        assertTrue(report.contains("Unanswered screening questions"), report);
+        assertTrue(report.contains("Screening incomplete: unanswered screening questions"), report);
         assertTrue(report.contains("saddle_numbness \u2014 New numbness"), report);
     }
 

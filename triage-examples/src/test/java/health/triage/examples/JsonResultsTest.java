@@ -54,11 +54,13 @@ class JsonResultsTest {
                 () -> assertEquals(Disposition.ROUTINE.timeframe(), line.get("timeframe").asText()),
                 () -> assertEquals("PIRIFORMIS", line.get("likelySource").asText()),
                 () -> assertEquals(Cli.parse("""
-                        [{"finding": "worse_sitting", "pointsTo": "PIRIFORMIS", "text": "Builds up while sitting."}]"""),
+                        [{"finding": "worse_sitting", "pointsTo": "PIRIFORMIS", "weight": 1,
+                          "text": "Builds up while sitting."}]"""),
                         line.get("cuesFor")),
                 () -> assertEquals("pain_below_knee", line.get("cuesAgainst").get(0).get("finding").asText()),
                 () -> assertEquals(Cli.parse("""
-                        [{"code": "age_over_50_new_pain", "level": "ROUTINE", "text": "New pain after 50."}]"""),
+                        [{"code": "age_over_50_new_pain", "level": "ROUTINE", "text": "New pain after 50.",
+                          "evidence": []}]"""),
                         line.get("redFlags")),
                 () -> assertEquals(Cli.parse("[\"night_sweats\"]"), line.get("unanswered")),
                 () -> assertEquals(Cli.parse("[{\"condition\": \"Trochanteric pain\", \"why\": \"Outer hip tender.\"}]"),

@@ -30,7 +30,9 @@ class QuickStartTest {
                 .present(Finding.BUTTOCK_PAIN, Finding.WORSE_SITTING, Finding.DEEP_BUTTOCK_TENDERNESS,
                         Finding.WALLET_IN_BACK_POCKET)
                 .absent(Finding.screeningQuestions())   // every screening question asked and answered no
-                .absent(Finding.PAIN_BELOW_KNEE, Finding.LEG_PAIN_WORSE_THAN_BACK, Finding.STRAIGHT_LEG_RAISE_POSITIVE)
+                .absent(Finding.PAIN_BELOW_KNEE, Finding.LEG_PAIN_WORSE_THAN_BACK, Finding.STRAIGHT_LEG_RAISE_POSITIVE,
+                        Finding.SPINE_TENDERNESS, Finding.WORSE_COUGH_SNEEZE, Finding.WORSE_SPINE_BENDING,
+                        Finding.LATERAL_HIP_PAIN)   // nothing else could change the likely source
                 .build();
 
         Assessment result = engine.assess(person);

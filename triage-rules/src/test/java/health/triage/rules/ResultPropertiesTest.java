@@ -104,7 +104,8 @@ class ResultPropertiesTest {
         Assessment emergency = assess(c, BilateralLegSymptomsPolicy.EMERGENCY);
         Assessment urgent = assess(c, BilateralLegSymptomsPolicy.URGENT);
         boolean newBilateral = Boolean.TRUE.equals(c.findings().get(Finding.BILATERAL_LEG_SYMPTOMS))
-                && (c.durationDays() == null || c.durationDays() <= 14);
+                && (c.durationDays() == null || c.durationDays() <= 14
+                    || Boolean.TRUE.equals(c.findings().get(Finding.BILATERAL_ONSET_RECENT)));
         Statistics.label("new symptoms in both legs").collect(newBilateral);
         if (!newBilateral) {
             assertEquals(emergency, withPolicy(urgent, BilateralLegSymptomsPolicy.EMERGENCY),

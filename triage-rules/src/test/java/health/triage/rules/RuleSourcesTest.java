@@ -48,7 +48,7 @@ class RuleSourcesTest {
     void everyCitation_namesADocumentAndSectionTheRepositoryContains() {
         List<String> problems = new ArrayList<>();
         for (RuleInfo rule : rules) {
-            for (String citation : rule.source().split(";")) {
+            for (String citation : citations(rule.source())) {
                 String problem = check(citation.trim());
                 if (problem != null) {
                     problems.add(rule.id() + ": " + problem);
@@ -72,6 +72,23 @@ class RuleSourcesTest {
         assertEquals(5, sections.size() - 1, "five articles in docs/BIBLIOGRAPHY.md");
         sections.forEach((document, headings) -> assertFalse(headings.isEmpty(), document));
         assertTrue(sections.get("002_329dc8b9eea261ee.txt").contains("Warning Signs Requiring Medical Attention"));
+    }
+
+    /** The citations of a source, split at the semicolons outside parentheses. */
+    private static List<String> citations(String source) {
+        List<String> citations = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == ';' && depth == 0) {
+                citations.add(source.substring(start, i));
+                start = i + 1;
+            }
+        }
+        citations.add(source.substring(start));
+        return citations;
     }
 
     /** Why a citation does not resolve, or null when it does. */
