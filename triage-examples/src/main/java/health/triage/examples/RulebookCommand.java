@@ -102,14 +102,38 @@ final class RulebookCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The example cases of the repository, found from any working folder: triage-examples/cases in the working folder
+     * or one of its parents, or beside the program (triage-examples/target/triage.jar); null when there is none.
+     */
+    private static Path defaultCases() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("triage-examples").resolve("cases");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        try {
+            Path jar = Path.of(RulebookCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path candidate = jar.getParent() == null || jar.getParent().getParent() == null ? null
+                    : jar.getParent().getParent().resolve("cases");
+            return candidate != null && Files.isDirectory(candidate) ? candidate : null;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The example cases, by id (or file name when a case has none); cases that cannot be read are left out. */
     private Map<String, TriageCase> examples() throws IOException {
-        Path folder = casesDirectory != null ? casesDirectory : Path.of("triage-examples", "cases");
+        Path folder = casesDirectory != null ? casesDirectory : defaultCases();
         Map<String, TriageCase> cases = new TreeMap<>();
-        if (!Files.isDirectory(folder)) {
+        if (folder == null || !Files.isDirectory(folder)) {
             if (casesDirectory != null) {
                 throw new ParameterException(spec.commandLine(), "--cases: no such folder: " + casesDirectory);
             }
+            spec.commandLine().getErr().println("triage rulebook: no example cases found (no triage-examples/cases "
+                    + "in this folder, its parents or beside the program); the book lists no example cases; use "
+                    + "--cases DIR");
             return cases;
         }
         try (Stream<Path> files = Files.list(folder)) {

@@ -97,6 +97,23 @@ class RulebookCommandTest {
     }
 
     @Test
+    void rulebook_everyConditionOfTheShippedRules_isInPlainWords() {
+        String book = run("rulebook", "--cases", "cases").out();
+
+        assertFalse(book.contains("as written:"), "a condition shown as raw DRL");
+        assertTrue(book.contains("the engine's policy for new symptoms in both legs is EMERGENCY"), book);
+        assertTrue(book.contains("the weight of the cues pointing to PIRIFORMIS is at least 3"), book);
+    }
+
+    @Test
+    void rulebook_withoutCases_findsTheRepositorysExampleCasesFromTheModuleFolder() {
+        Run result = run("rulebook");
+
+        assertTrue(result.out().contains("office-wallet"), "the example cases of ../triage-examples/cases are found");
+        assertEquals("", result.err());
+    }
+
+    @Test
     void rulebook_html_isOneSelfContainedPageWithTheFlowDiagram(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("book.html");
         Run run = run("rulebook", "--format", "html", "-o", file.toString(), "--cases", "cases");

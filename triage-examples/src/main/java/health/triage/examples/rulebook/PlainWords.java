@@ -18,6 +18,12 @@ public final class PlainWords {
     private static final Pattern COLLECT = Pattern.compile(
             "^List\\s*\\(\\s*size\\s*(>=|<=|<|>|==)\\s*([^)]*?)\\s*\\)\\s*from\\s+collect\\s*\\(\\s*Cue\\s*\\(\\s*pointsTo\\s*==\\s*LikelySource\\.(\\w+)\\s*\\)\\s*\\)$",
             Pattern.DOTALL);
+    private static final Pattern COLLECT_ANY = Pattern.compile(
+            "^List\\s*\\(\\s*size\\s*(>=|<=|<|>|==)\\s*(\\d+)\\s*\\)\\s*from\\s+collect\\s*\\((.*)\\)$", Pattern.DOTALL);
+    private static final Pattern ACCUMULATE = Pattern.compile(
+            "^accumulate\\s*\\(\\s*Cue\\s*\\(\\s*pointsTo\\s*==\\s*LikelySource\\.(\\w+)\\s*,\\s*\\$\\w+\\s*:\\s*weight\\s*\\)\\s*;"
+                    + "\\s*\\$\\w+\\s*:\\s*sum\\s*\\([^)]*\\)\\s*(,\\s*\\$\\w+\\s*:\\s*count\\s*\\([^)]*\\)\\s*)?;\\s*\\$(\\w+)\\s*(>=|<=|<|>|==)\\s*(\\$?\\w+)\\s*\\)$",
+            Pattern.DOTALL);
     private static final Pattern INSERT = Pattern.compile("insert\\s*\\(\\s*new\\s+(\\w+)\\s*\\((.*)\\)\\s*\\)\\s*;?",
             Pattern.DOTALL);
 
@@ -74,6 +80,23 @@ public final class PlainWords {
 
     private static String condition(String text) {
         String pattern = BINDING.matcher(text.strip()).replaceFirst("");
+        List<String> alternatives = alternatives(pattern);
+        if (alternatives.size() > 1) {
+            return "either " + String.join("; or ", alternatives.stream().map(PlainWords::condition).toList());
+        }
+        Matcher sum = ACCUMULATE.matcher(pattern);
+        if (sum.matches()) {
+            String other = sum.group(5).startsWith("$") ? "the weight of the " + sum.group(5).substring(1) + " cues"
+                    : sum.group(5);
+            String cues = sum.group(3).equals("cues") ? "the number of cues pointing to " + sum.group(1)
+                    : "the weight of the cues pointing to " + sum.group(1);
+            return cues + " is " + operator(sum.group(4)) + " " + other;
+        }
+        Matcher any = COLLECT_ANY.matcher(pattern);
+        if (any.matches() && !COLLECT.matcher(pattern).matches()) {
+            return "the number of facts matching (" + condition(any.group(3)) + ") is " + operator(any.group(1)) + " "
+                    + any.group(2) + " (all of them are listed)";
+        }
         Matcher collect = COLLECT.matcher(pattern);
         if (collect.matches()) {
             return "the number of cues pointing to " + collect.group(3) + " is " + operator(collect.group(1)) + " "
@@ -98,6 +121,12 @@ public final class PlainWords {
                     : "the strong pattern " + expression(constraints.get(0)).replace("code is ", "") + " was found";
             case "Unanswered" -> "a screening question was not answered";
             case "SelfCarePlan" -> "a self-care plan is safe for this person";
+            case "Policy" -> "the engine's policy for new symptoms in both legs is " + String.join(", ",
+                    constraints.stream().map(c -> c.replaceAll(".*BilateralLegSymptomsPolicy\\.", "")).toList());
+            case "OpenQuestion" -> "the engine marked an unanswered question that could still change a self-care result";
+            case "Cue" -> "a cue " + String.join(", ", constraints.stream().map(PlainWords::expression)
+                    .filter(x -> !x.isEmpty()).toList()).replace("pointsTo is ", "pointing to ")
+                    .replace("LikelySource.", "");
             default -> "as written: " + pattern;
         };
         return switch (modifier) {
@@ -138,7 +167,9 @@ public final class PlainWords {
             case "Urgency" -> "disposition at least " + constant(arg(args, 0));
             case "Unanswered" -> "list the question as unanswered; disposition at least " + constant(arg(args, 1));
             case "SourceVerdict" -> "likely source " + constant(arg(args, 0));
-            case "Cue" -> "cue for " + constant(arg(args, 0)) + ": " + text(arg(args, 2));
+            case "Cue" -> args.size() > 3
+                    ? "cue for " + constant(arg(args, 0)) + " (weight " + arg(args, 2).strip() + "): " + text(arg(args, 3))
+                    : "cue for " + constant(arg(args, 0)) + ": " + text(arg(args, 2));
             case "Mimic" -> "strong pattern " + text(arg(args, 0));
             case "AlsoConsider" -> "also consider " + text(arg(args, 0)) + ": " + text(arg(args, 1));
             case "Referral" -> "refer to " + text(arg(args, 0)) + ": " + text(arg(args, 1));
@@ -304,6 +335,28 @@ public final class PlainWords {
     }
 
     /** Splits at commas that are outside brackets and string literals. */
+    /** The alternatives of a parenthesised "( A or B )" group, or the pattern alone. */
+    private static List<String> alternatives(String pattern) {
+        String p = pattern.strip();
+        if (!p.startsWith("(") || !p.endsWith(")")) {
+            return List.of(p);
+        }
+        String inner = p.substring(1, p.length() - 1);
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < inner.length(); i++) {
+            char ch = inner.charAt(i);
+            depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+            if (depth == 0 && inner.startsWith(" or ", i)) {
+                parts.add(inner.substring(start, i).strip());
+                start = i + 4;
+            }
+        }
+        parts.add(inner.substring(start).strip());
+        return parts.size() > 1 ? parts : List.of(p);
+    }
+
     private static List<String> topLevelCommas(String text) {
         List<String> parts = new ArrayList<>();
         StringBuilder current = new StringBuilder();
