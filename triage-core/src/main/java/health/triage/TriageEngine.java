@@ -67,11 +67,8 @@ public final class TriageEngine implements AutoCloseable {
         if (assessment.disposition() != Disposition.SELF_CARE || plan.complete()) {
             return assessment;
         }
-        List<Finding> open = plan.questions().stream()
-                .filter(q -> q.priority() != Question.Priority.LIKELY_SOURCE)
-                .map(QuestionPlanner.Planned::finding)
-                .toList();
-        return Evaluation.runWithOpenQuestions(ruleBase, triageCase, bilateralLegSymptomsPolicy, open);
+        return Evaluation.runWithOpenQuestions(ruleBase, triageCase, bilateralLegSymptomsPolicy,
+                plan.dispositionQuestions());
     }
 
     /** How this engine sends on new symptoms in both legs when they are the only cauda equina sign. */

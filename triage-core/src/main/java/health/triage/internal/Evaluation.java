@@ -38,8 +38,10 @@ import org.kie.api.runtime.rule.Match;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -99,10 +101,8 @@ public final class Evaluation {
      */
     public static Assessment runWithout(CompiledRuleBase ruleBase, TriageCase triageCase,
                                         BilateralLegSymptomsPolicy policy, String ruleName, Collection<Finding> open) {
-        Evaluation evaluation = new Evaluation(ruleBase, policy,
-                match -> !match.getRule().getName().equals(ruleName));
-        evaluation.openQuestions = open.stream().sorted().distinct().map(OpenQuestion::new).toList();
-        return evaluation.assess(triageCase, UnaryOperator.identity());
+        return withOpenQuestions(new Evaluation(ruleBase, policy,
+                match -> !match.getRule().getName().equals(ruleName)), open).assess(triageCase, UnaryOperator.identity());
     }
 
     /** Assesses a case against a rule base under a policy. */
@@ -116,9 +116,13 @@ public final class Evaluation {
      */
     public static Assessment runWithOpenQuestions(CompiledRuleBase ruleBase, TriageCase triageCase,
                                                   BilateralLegSymptomsPolicy policy, Collection<Finding> open) {
-        Evaluation evaluation = new Evaluation(ruleBase, policy, match -> true);
+        return withOpenQuestions(new Evaluation(ruleBase, policy, match -> true), open)
+                .assess(triageCase, UnaryOperator.identity());
+    }
+
+    private static Evaluation withOpenQuestions(Evaluation evaluation, Collection<Finding> open) {
         evaluation.openQuestions = open.stream().sorted().distinct().map(OpenQuestion::new).toList();
-        return evaluation.assess(triageCase, UnaryOperator.identity());
+        return evaluation;
     }
 
     /**
@@ -309,7 +313,7 @@ public final class Evaluation {
      * it (one flag raised by several rules lists the findings of all of them), most urgent first.
      */
     private List<RedFlag> redFlags() {
-        java.util.Map<RedFlag, Set<String>> evidence = new java.util.HashMap<>();
+        Map<RedFlag, Set<String>> evidence = new HashMap<>();
         for (Fired f : fired) {
             for (Object o : f.concluded()) {
                 if (o instanceof RedFlag flag) {

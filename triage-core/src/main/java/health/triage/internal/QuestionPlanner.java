@@ -77,6 +77,12 @@ public final class QuestionPlanner {
             Objects.requireNonNull(assessment, "assessment must not be null");
             questions = List.copyOf(questions);
         }
+
+        /** The findings whose answer could change the disposition (every question but the likely-source ones). */
+        public List<Finding> dispositionQuestions() {
+            return questions.stream().filter(q -> q.priority() != Priority.LIKELY_SOURCE).map(Planned::finding)
+                    .toList();
+        }
     }
 
     private final CompiledRuleBase ruleBase;

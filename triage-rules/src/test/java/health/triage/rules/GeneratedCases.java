@@ -70,8 +70,7 @@ public final class GeneratedCases {
      * one was answered "no".
      */
     public static final Set<Finding> SCREENING = union(union(EMERGENCY_SCREEN, SERIOUS_SCREEN),
-            EnumSet.copyOf(Arrays.stream(Finding.values()).filter(f -> f.role() == Finding.Role.EMERGENCY_SCREEN
-                    || f.role() == Finding.Role.SERIOUS_SCREEN || f.role() == Finding.Role.SELF_CARE_SCREEN).toList()));
+            EnumSet.copyOf(Finding.screeningQuestions()));
 
     /** The strong nerve-root cues a patient can report or an examiner finds (POLICY.md "Likely source"). */
     private static final Set<Finding> STRONG_SPINAL_CUES = Collections.unmodifiableSet(EnumSet.of(

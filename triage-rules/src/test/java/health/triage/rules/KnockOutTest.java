@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import health.triage.Assessment;
 import health.triage.Disposition;
 import health.triage.Finding;
-import health.triage.Question;
 import health.triage.RuleCase;
 import health.triage.RuleInfo;
 import health.triage.TriageCase;
@@ -62,9 +61,7 @@ class KnockOutTest {
             Assessment a = Evaluation.run(ruleBase, c.triageCase(), c.policy());
             QuestionPlanner.Plan plan = a.disposition() == Disposition.SELF_CARE
                     ? QuestionPlanner.plan(ruleBase, c.policy(), c.triageCase(), Set.of()) : null;
-            open.put(c, plan == null || plan.complete() ? List.of() : plan.questions().stream()
-                    .filter(q -> q.priority() != Question.Priority.LIKELY_SOURCE)
-                    .map(QuestionPlanner.Planned::finding).toList());
+            open.put(c, plan == null || plan.complete() ? List.of() : plan.dispositionQuestions());
         }
         outcomes = outcomes(c -> Evaluation.runWithOpenQuestions(ruleBase, c.triageCase(), c.policy(), open.get(c)));
     }
