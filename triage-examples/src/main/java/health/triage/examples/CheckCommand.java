@@ -20,12 +20,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -237,7 +235,8 @@ final class CheckCommand implements Callable<Integer> {
             expectations = Map.of();
         }
         Map<String, Expectation> unmatched = new LinkedHashMap<>(expectations);
-        for (Path file : exampleFiles()) {
+        for (CaseFiles.Entry entry : exampleFiles()) {
+            Path file = entry.path();
             String fileName = file.getFileName().toString();
             run.examples++;
             Expectation expectation = unmatched.remove(fileName);
@@ -245,15 +244,20 @@ final class CheckCommand implements Callable<Integer> {
                     : file + " (" + ExampleExpectations.FILE_NAME + " line " + expectation.line() + ")";
             List<String> expected = expectation == null ? List.of()
                     : List.of(expectation.disposition().name(), expectation.likelySource().name());
-            List<CaseReader.Read> reads;
+            CaseReader.Cases cases;
             try {
-                reads = CaseReader.read(file.toString(), Files.readAllBytes(file));
+                cases = entry.problem() != null ? CaseReader.rejected(file.toString(), entry.problem())
+                        : CaseFiles.read(file.toString(), file);
             } catch (IOException e) {
-                reads = List.of(new CaseReader.Rejected(file.toString(), null, "cannot be read: " + e.getMessage()));
+                cases = CaseReader.rejected(file.toString(), "cannot be read: " + CaseFiles.reason(e));
+            }
+            List<CaseReader.Read> reads = new ArrayList<>();
+            if (cases.size() == 1) {
+                cases.forEach(reads::add);
             }
             if (reads.size() != 1 || !(reads.get(0) instanceof CaseReader.Valid valid)) {
                 String why = reads.size() == 1 && reads.get(0) instanceof CaseReader.Rejected bad ? bad.error()
-                        : "holds " + reads.size() + " cases; an example file holds one case";
+                        : "holds " + cases.size() + " cases; an example file holds one case";
                 run.differing.add(new Differing(name, expected, List.of("not run"), List.of(why)));
                 continue;
             }
@@ -403,15 +407,11 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private List<Path> exampleFiles() {
-        try (Stream<Path> listing = Files.list(casesDirectory)) {
-            return listing
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-                    .filter(Files::isRegularFile)
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                    .toList();
+    private List<CaseFiles.Entry> exampleFiles() {
+        try {
+            return CaseFiles.list(casesDirectory);
         } catch (IOException e) {
-            throw usage("--cases: cannot list folder " + casesDirectory + ": " + e.getMessage());
+            throw usage("--cases: cannot list folder " + casesDirectory + ": " + CaseFiles.reason(e));
         }
     }
 
