@@ -299,7 +299,7 @@ final class AssessCommand implements Callable<Integer> {
                 // named on the command line: read whatever it is, a pipe too (such as <(zcat cases.json.gz))
                 inputs.add(new Input(path, file, null));
             } else {
-                throw usage(path + ": " + CaseFiles.problem(file));
+                throw usage(CaseFiles.problem(file) + ": " + path);
             }
         }
         return inputs;

@@ -74,8 +74,8 @@ class CaseReaderTest {
     }
 
     @Test
-    void read_emptyArray_givesNoCases() {
-        assertEquals(List.of(), read("[]"));
+    void read_emptyArray_isRejectedSoThatNoFileIsPassedOverSilently() {
+        assertEquals("in.json: the file holds an empty array; expected at least one case object", onlyError("[ ]"));
     }
 
     @Test
