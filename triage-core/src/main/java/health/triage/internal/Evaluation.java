@@ -276,7 +276,8 @@ public final class Evaluation {
                     .max(Map.Entry.<RuleInfo, Long>comparingByValue().thenComparing(e -> e.getKey().id(),
                             Comparator.reverseOrder()))
                     .orElseThrow();
-            throw new IllegalStateException("the rule base loops: its rules fired " + FIRING_LIMIT + " times in the "
+            throw new IllegalStateException("the rule base loops: its rules fired "
+                    + byRule.values().stream().mapToLong(Long::longValue).sum() + " times in the "
                     + stage.name().toLowerCase(java.util.Locale.ROOT) + " stage of one assessment, rule "
                     + most.getKey().id() + " (\"" + most.getKey().name() + "\") " + most.getValue() + " times; a rule "
                     + "that inserts facts which make it, or another rule, fire again never ends");
