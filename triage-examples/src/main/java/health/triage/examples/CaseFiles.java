@@ -104,7 +104,7 @@ final class CaseFiles {
             return "a loop of symbolic links";
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason().equals("Too many levels of symbolic links") ? "a loop of symbolic links"
+            return fs.getReason().startsWith("Too many levels of symbolic links") ? "a loop of symbolic links"
                     : fs.getReason();
         }
         String message = e.getMessage();

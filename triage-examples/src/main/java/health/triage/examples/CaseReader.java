@@ -283,7 +283,8 @@ final class CaseReader {
 
         Object value(JsonParser parser, String path) throws IOException {
             JsonToken token = parser.currentToken();
-            if (token.isNumeric() && parser.getTextLength() > MAX_NUMBER_DIGITS + 1) { // + 1: a minus sign
+            if (token.isNumeric() && parser.getTextLength() > MAX_NUMBER_DIGITS
+                    && parser.getTextLength() - (parser.getText().startsWith("-") ? 1 : 0) > MAX_NUMBER_DIGITS) {
                 note((path.isEmpty() ? "a number" : path) + " is out of range: a number of more than "
                         + MAX_NUMBER_DIGITS + " digits");
                 return null;

@@ -256,4 +256,48 @@ class HostileInputTest {
             assertTrue(cases.get(0) instanceof CaseReader.Valid);
         }
     }
+
+    // --- the shared corpus of control, bidi and line-break characters, fed to every place that prints input ------
+
+    @Test
+    void corpus_fedToEveryPlaceThatPrintsInput_neverReachesAnOutputRaw() throws IOException {
+        Path cases = Files.createDirectory(dir.resolve("cases"));
+        int n = 0;
+        for (String text : HostileText.CORPUS) {
+            StringBuilder quoted = new StringBuilder("\"");
+            text.chars().forEach(c -> quoted.append(String.format("\\u%04x", c))); // any text, even half a pair
+            quoted.append('"');
+            // as an id (report heading, JSON id, rule book), as an unknown code and as a sex (error messages)
+            Files.writeString(cases.resolve("c" + n + ".json"), "[{\"id\": " + quoted + ", \"age\": 45, \"findings\": "
+                    + "{\"saddle_numbness\": true}}, {\"id\": " + quoted + ", \"age\": 30, \"findings\": {" + quoted
+                    + ": true}}, {\"age\": 30, \"sex\": " + quoted + "}]");
+            // as a file name (errors, report headings), where the file system allows it
+            if (text.indexOf('\u0000') < 0 && text.indexOf('/') < 0 && text.codePoints().noneMatch(cp -> Character.getType(cp) == Character.SURROGATE)) {
+                Files.writeString(cases.resolve("f" + n + text + ".json"), "{\"age\": 300}");
+                Files.createSymbolicLink(cases.resolve("l" + n + text + ".json"), cases.resolve("nowhere"));
+            }
+            n++;
+        }
+
+        List<Cli.Result> runs = new java.util.ArrayList<>();
+        runs.add(Cli.run("assess", "--no-next-questions", cases.toString()));
+        runs.add(Cli.run("assess", "--json", "--no-next-questions", cases.toString()));
+        runs.add(Cli.run("rulebook", "--cases", cases.toString()));
+        runs.add(Cli.run("rulebook", "--format", "html", "--cases", cases.toString()));
+        for (String text : HostileText.CORPUS) {
+            runs.add(Cli.run("assess", "/no/such/" + text.replace("\u0000", "") + ".json")); // usage error
+            runs.add(Cli.run("assess", "--jsn" + text));                                    // unknown option
+            runs.add(Cli.runWithStdin(text + "\n", "interview"));                            // echo, or an error
+        }
+
+        assertEquals(4 + 3 * HostileText.CORPUS.size(), runs.size());
+        for (Cli.Result run : runs) {
+            assertAll(
+                    () -> assertEquals(-1, HostileText.firstUnsafe(run.out(), "\n"), run::toString),
+                    () -> assertEquals(-1, HostileText.firstUnsafe(run.err(), "\n"), run::toString));
+            assertNoStackTrace(run);
+        }
+        assertTrue(runs.get(0).out().contains("Case a\\u001B[2J\\u001B[31mb"), "the report shows the escapes");
+        assertTrue(runs.get(1).out().contains("a\\u001B]0;pwned\\u0007b"), "JSON escapes them");
+    }
 }
