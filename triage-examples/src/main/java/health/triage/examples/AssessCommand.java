@@ -46,14 +46,18 @@ import java.util.concurrent.Callable;
                 "",
                 "Input is read strictly: an unknown field or code (the error suggests the nearest), a duplicate "
                         + "key, a fraction or an out-of-range number, null as an answer or anything after the case "
-                        + "rejects the case. Other cases still run. A file that is not valid JSON is rejected as a "
-                        + "whole.",
+                        + "rejects the case. Other cases still run. A file that is not valid JSON or not strictly "
+                        + "encoded UTF-8 (or UTF-16/32) is rejected as a whole, naming the line and column or the "
+                        + "byte offset; so is an empty array. Implausible combinations (pregnant below 10 or above "
+                        + "65 years, a duration longer than the age) are errors, never corrected.",
                 "",
                 "Limits: a case file (or standard input) holds at most 4 MiB; a text value or field name at most "
                         + "1000 characters; a number at most 1000 digits; arrays and objects nest at most 100 "
                         + "levels; an object in a case has at most 100 entries. Input beyond a limit gives one error "
-                        + "naming the field; it rejects the case (the whole file for the first four limits), and "
-                        + "other cases and files still run."},
+                        + "naming the field; it rejects the case (the whole file for the size and nesting limits), "
+                        + "and other cases and files still run. At most 100 errors of one input are shown, then one "
+                        + "line with the count of the rest. A .json entry of a folder that is not a regular file (a "
+                        + "folder, a pipe, a device, a broken or looping link) gets an error line."},
         parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nOutput:%n",
