@@ -305,10 +305,11 @@ final class CheckCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, TriageEngine engine, List<RuleInfo> rules, List<RuleInfo> unfired, Run run) {
         int total = run.perRule + run.examples;
-        out.println("Rules:  " + rulesDirectory + ": " + drlCount() + " .drl files, " + rules.size() + " rules, version "
-                + engine.ruleBaseVersion());
-        out.println("Cases:  " + run.perRule + " per-rule cases from " + rulesDirectory
-                + (casesDirectory == null ? "" : "; " + run.examples + " example cases from " + casesDirectory));
+        // folder and file names, rule names and case errors come from input: shown with Printable
+        out.println(Printable.of("Rules:  " + rulesDirectory + ": " + drlCount() + " .drl files, " + rules.size()
+                + " rules, version " + engine.ruleBaseVersion()));
+        out.println(Printable.of("Cases:  " + run.perRule + " per-rule cases from " + rulesDirectory
+                + (casesDirectory == null ? "" : "; " + run.examples + " example cases from " + casesDirectory)));
         out.println();
         if (run.differing.isEmpty()) {
             out.println("Every case has its expected outcome.");
@@ -330,8 +331,8 @@ final class CheckCommand implements Callable<Integer> {
             out.println("Rules that no case fires: " + unfired.size() + " of " + rules.size()
                     + " (add a case where each must fire, or remove the rule)");
             for (RuleInfo rule : unfired) {
-                out.println("  " + rule.id() + " \u2014 " + rule.name() + " (" + rulesDirectory.resolve(rule.file())
-                        + ":" + rule.line() + ")");
+                out.println(Printable.of("  " + rule.id() + " \u2014 " + rule.name() + " ("
+                        + rulesDirectory.resolve(rule.file()) + ":" + rule.line() + ")"));
             }
         }
         out.println();
@@ -360,7 +361,7 @@ final class CheckCommand implements Callable<Integer> {
                 String text = i < cells.get(c).size() ? cells.get(c).get(i) : "";
                 line.append(c == cells.size() - 1 ? text : pad(text, WIDTHS[c]) + GAP);
             }
-            out.println(line.toString().stripTrailing());
+            out.println(Printable.of(line.toString().stripTrailing()));
         }
     }
 
