@@ -1,8 +1,8 @@
 package health.triage;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Nearest-name suggestions for error messages ("did you mean ...?"). */
 final class Suggestions {
@@ -12,14 +12,34 @@ final class Suggestions {
 
     /**
      * " (did you mean 'x'?)" for the candidate closest to {@code given}, or "" when nothing is close enough to be
-     * a plausible typo.
+     * a plausible typo; and, when {@code given} holds a character that is not ASCII (a Cyrillic letter that looks like
+     * a Latin one, a zero-width space), which one, since names and codes are plain ASCII. A name much longer than every
+     * candidate is not compared at all, so that a long unknown name costs no more than a short one.
      */
     static String didYouMean(String given, Collection<String> candidates) {
         String lower = given.toLowerCase(Locale.ROOT);
-        return candidates.stream()
-                .min(Comparator.comparingInt((String c) -> distance(lower, c)).thenComparing(Comparator.naturalOrder()))
-                .filter(best -> distance(lower, best) <= Math.max(2, best.length() / 3))
-                .map(best -> " (did you mean '" + best + "'?)")
+        int longest = candidates.stream().mapToInt(String::length).max().orElse(0);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        if (lower.length() <= 2 * longest) {
+            for (String candidate : candidates) {
+                int d = distance(lower, candidate);
+                if (d < bestDistance || d == bestDistance && candidate.compareTo(best) < 0) {
+                    best = candidate;
+                    bestDistance = d;
+                }
+            }
+        }
+        String suggestion = best != null && bestDistance <= Math.max(2, best.length() / 3)
+                ? " (did you mean '" + best + "'?)" : "";
+        return suggestion + nonAscii(given);
+    }
+
+    /** " (it holds U+0435 CYRILLIC SMALL LETTER IE, which is not ASCII)" for the first such character, or "". */
+    private static String nonAscii(String given) {
+        return given.codePoints().filter(cp -> cp > 0x7F).boxed().findFirst()
+                .map(cp -> String.format(" (it holds U+%04X %s, which is not ASCII)", cp,
+                        Optional.ofNullable(Character.getName(cp)).orElse("an unnamed character")))
                 .orElse("");
     }
 

@@ -20,13 +20,18 @@ import java.util.Set;
  * @param age          age in whole years, 0 to 120
  * @param sex          reported sex, or {@code null} when not given
  * @param pregnant     {@code true} or {@code false} when asked, {@code null} when not; never {@code true} with
- *                     {@link Sex#MALE}
- * @param durationDays how long the current symptoms have lasted in days (0 or more), or {@code null}
+ *                     {@link Sex#MALE}, nor below age 10 or above age 65 (docs/POLICY.md, implausible input)
+ * @param durationDays how long the current symptoms have lasted in days (0 or more, and not longer than the person
+ *                     has lived: at most 366 days per year of age plus one year), or {@code null}
  * @param painScore    pain on a 0 to 10 scale, or {@code null}
  * @param findings     the answered findings: {@code true} present, {@code false} absent
  */
 public record TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer durationDays, Integer painScore,
                          Map<Finding, Boolean> findings) {
+
+    private static final int YOUNGEST_PREGNANT = 10;
+    private static final int OLDEST_PREGNANT = 65;
+    private static final int DAYS_PER_YEAR = 366;
 
     /** The structured field names of a case, as used in case files. */
     public static final List<String> FIELDS =
@@ -41,6 +46,16 @@ public record TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer 
         }
         if (durationDays != null && durationDays < 0) {
             throw new IllegalArgumentException("durationDays must be 0 or more, was " + durationDays);
+        }
+        // implausible combinations are input errors, never corrected here (docs/POLICY.md, implausible input)
+        if (Boolean.TRUE.equals(pregnant) && (age < YOUNGEST_PREGNANT || age > OLDEST_PREGNANT)) {
+            throw new IllegalArgumentException("pregnant must not be true at age " + age + ": a pregnancy below "
+                    + YOUNGEST_PREGNANT + " or above " + OLDEST_PREGNANT + " years is taken as a mistake in the age or "
+                    + "in pregnant; check both, and leave pregnant out when it is not known");
+        }
+        if (durationDays != null && durationDays > (age + 1) * DAYS_PER_YEAR) {
+            throw new IllegalArgumentException("durationDays must not be longer than the person has lived (at most "
+                    + (age + 1) * DAYS_PER_YEAR + " days at age " + age + "), was " + durationDays);
         }
         if (painScore != null && (painScore < 0 || painScore > 10)) {
             throw new IllegalArgumentException("painScore must be between 0 and 10, was " + painScore);

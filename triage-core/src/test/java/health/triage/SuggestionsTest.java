@@ -38,4 +38,18 @@ class SuggestionsTest {
         assertEquals(" (did you mean 'painScore'?)", Suggestions.didYouMean("PAINSCORE", List.of("painScore")));
         assertEquals(" (did you mean 'ab'?)", Suggestions.didYouMean("aa", List.of("ba", "ab")));
     }
+
+    @Test
+    void didYouMean_lookAlikeCharacter_isNamedBesideTheSuggestion() {
+        assertEquals(" (did you mean 'fever'?) (it holds U+0435 CYRILLIC SMALL LETTER IE, which is not ASCII)",
+                Suggestions.didYouMean("f\u0435ver", List.of("fever", "fall")));
+        assertEquals(" (did you mean 'fever'?) (it holds U+200B ZERO WIDTH SPACE, which is not ASCII)",
+                Suggestions.didYouMean("fe\u200Bver", List.of("fever")));
+    }
+
+    @Test
+    void didYouMean_nameMuchLongerThanEveryCandidate_suggestsNothing() {
+        assertEquals("", Suggestions.didYouMean("fever" + "x".repeat(11), List.of("fever")));
+        assertEquals(" (did you mean 'fever'?)", Suggestions.didYouMean("feverx", List.of("fever")));
+    }
 }

@@ -46,6 +46,38 @@ class TriageCaseTest {
     }
 
     @Test
+    void build_pregnantChildOrPregnantAbove65_isAnInputErrorNamingTheAge() {
+        assertMessage("pregnant must not be true at age 5: a pregnancy below 10 or above 65 years is taken as a "
+                + "mistake in the age or in pregnant; check both, and leave pregnant out when it is not known",
+                () -> TriageCase.builder(5).pregnant(true).build());
+        assertMessage("pregnant must not be true at age 66: a pregnancy below 10 or above 65 years is taken as a "
+                + "mistake in the age or in pregnant; check both, and leave pregnant out when it is not known",
+                () -> TriageCase.builder(66).sex(Sex.FEMALE).pregnant(true).build());
+        assertEquals(true, TriageCase.builder(10).pregnant(true).build().pregnant());
+        assertEquals(true, TriageCase.builder(65).sex(Sex.OTHER).pregnant(true).build().pregnant());
+        assertEquals(false, TriageCase.builder(5).pregnant(false).build().pregnant());
+    }
+
+    @Test
+    void build_durationLongerThanTheAge_isAnInputErrorNamingTheValue() {
+        assertMessage("durationDays must not be longer than the person has lived (at most 12810 days at age 34), was "
+                + "2147483647", () -> TriageCase.builder(34).durationDays(Integer.MAX_VALUE).build());
+        assertMessage("durationDays must not be longer than the person has lived (at most 366 days at age 0), was 367",
+                () -> TriageCase.builder(0).durationDays(367).build());
+        assertEquals(366, TriageCase.builder(0).durationDays(366).build().durationDays());
+    }
+
+    @Test
+    void fromFields_sexInCapitalsOrCutShort_suggestsTheCode() {
+        assertMessage("sex must be one of female, male, other, was 'Female' (did you mean 'female'?)",
+                () -> TriageCase.fromFields(Map.of("age", 30, "sex", "Female")));
+        assertMessage("sex must be one of female, male, other, was 'f' (did you mean 'female'?)",
+                () -> TriageCase.fromFields(Map.of("age", 30, "sex", "f")));
+        assertMessage("sex must be one of female, male, other, was 'woman'",
+                () -> TriageCase.fromFields(Map.of("age", 30, "sex", "woman")));
+    }
+
+    @Test
     void build_boundaryValues_areAccepted() {
         TriageCase c = TriageCase.builder(0).painScore(10).durationDays(0).sex(Sex.MALE).pregnant(false).build();
         assertEquals(0, c.age());
@@ -123,7 +155,7 @@ class TriageCaseTest {
                 () -> TriageCase.fromFields(Map.of("age", java.math.BigInteger.TEN.pow(60))));
         assertMessage("pregnant must be true or false, was 'yes'",
                 () -> TriageCase.fromFields(Map.of("age", 40, "pregnant", "yes")));
-        assertMessage("sex must be one of female, male, other, was 'f'",
+        assertMessage("sex must be one of female, male, other, was 'f' (did you mean 'female'?)",
                 () -> TriageCase.fromFields(Map.of("age", 40, "sex", "f")));
         assertMessage("id must be a string, was 12", () -> TriageCase.fromFields(Map.of("age", 40, "id", 12)));
         assertMessage("findings must be an object of finding code to true or false, was an array",
@@ -149,8 +181,9 @@ class TriageCaseTest {
 
     @Test
     void fromFields_wholeNumbersAtTheEdgeOfTheRange_areAcceptedOrOutOfRange() {
-        assertEquals(Integer.MAX_VALUE, TriageCase.fromFields(Map.of("age", 30, "durationDays", 2147483647L))
-                .durationDays());
+        // the largest int is read as a whole number, then rejected as implausible (not as out of range)
+        assertMessage("durationDays must not be longer than the person has lived (at most 11346 days at age 30), was "
+                + "2147483647", () -> TriageCase.fromFields(Map.of("age", 30, "durationDays", 2147483647L)));
         assertMessage("durationDays is out of range, was 2147483648",
                 () -> TriageCase.fromFields(Map.of("age", 30, "durationDays", 2147483648L)));
         assertMessage("durationDays must be 0 or more, was -2147483648",

@@ -192,6 +192,28 @@ class TriageEngineTest {
     }
 
     @Test
+    void build_ruleInAStageThatDoesNotExist_isRejected() {
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> engine("no-such-stage"));
+
+        assertEquals(List.of("no-such-stage.drl:12:1: rule \"Fever needs a clinician the same day\" is in "
+                        + "ruleflow-group \"findings\", which is not a stage, so it would never fire; leave the group "
+                        + "out for the findings stage, or use \"source\" or \"advice\""),
+                e.problems().stream().map(RuleBaseException.Problem::toString).toList());
+    }
+
+    @Test
+    void assess_ruleThatFiresForEver_isStoppedAndNamedAsADefect() {
+        try (TriageEngine looping = engine("looping")) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> looping.assess(TriageCase.builder(40).build()));
+
+            assertTrue(e.getMessage().startsWith("the rule base loops: its rules fired "), e.getMessage());
+            assertTrue(e.getMessage().contains(" times in the findings stage of one assessment, rule T-02 (\"Each "
+                    + "urgency is noted again\") "), e.getMessage());
+        }
+    }
+
+    @Test
     void build_twoRulesWithOneId_areRejected() {
         RuleBaseException e = assertThrows(RuleBaseException.class, () -> engine("duplicate-id"));
 

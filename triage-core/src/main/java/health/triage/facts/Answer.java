@@ -28,6 +28,15 @@ public record Answer(Finding finding, boolean present, boolean absent, boolean u
         return new Answer(finding, Boolean.TRUE.equals(value), Boolean.FALSE.equals(value), value == null);
     }
 
+    /**
+     * The finding without its answer: a fact's text reaches logs (Drools writes facts at TRACE level), and an answer
+     * is health data, which is never logged. {@link #describe()} gives the answer, for reasons.
+     */
+    @Override
+    public String toString() {
+        return "Answer[" + finding.code() + ": not shown]";
+    }
+
     /** How the answer reads in a reason: {@code code: yes}, {@code code: no} or {@code code: not asked}. */
     public String describe() {
         return finding.code() + ": " + (present ? "yes" : absent ? "no" : "not asked");

@@ -8,4 +8,10 @@ import health.triage.Sex;
  * <p>In DRL: {@code Patient( age >= 70 )}, {@code Patient( durationDays == null || durationDays <= 14 )}.
  */
 public record Patient(int age, Sex sex, Boolean pregnant, Integer durationDays, Integer painScore) {
+
+    /** No field: a fact's text reaches logs (Drools writes facts at TRACE level), and these fields are health data. */
+    @Override
+    public String toString() {
+        return "Patient[fields not shown]";
+    }
 }

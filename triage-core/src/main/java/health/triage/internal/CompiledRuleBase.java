@@ -5,6 +5,9 @@ import health.triage.RuleFile;
 import health.triage.RuleInfo;
 import health.triage.RuleBaseException.Problem;
 
+import health.triage.facts.Stage;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -19,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -258,11 +262,26 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
                     problems.add(new Problem(text.file(), text.firstLine(), 1,
                             "rule \"" + rule.getName() + "\" has no @source"));
                 }
+                String group = group(rule);
+                if (Arrays.stream(Stage.values()).noneMatch(stage -> stage.group().equals(group))) {
+                    problems.add(new Problem(text.file(), text.firstLine(), 1, "rule \"" + rule.getName()
+                            + "\" is in ruleflow-group \"" + group + "\", which is not a stage, so it would never "
+                            + "fire; leave the group out for the findings stage, or use \"source\" or \"advice\""));
+                }
                 rules.put(rule.getName(), new RuleInfo(id, rule.getName(), source, text.file(), text.firstLine(),
                         text.stage(), text.conditions(), text.conclusion()));
             }
         }
         return rules;
+    }
+
+    /** The agenda group a rule runs in: its ruleflow-group, {@code MAIN} when it names none. */
+    private static String group(Rule rule) {
+        if (rule instanceof RuleImpl impl) {
+            String group = impl.getRuleFlowGroup() != null ? impl.getRuleFlowGroup() : impl.getAgendaGroup();
+            return group == null || group.isEmpty() ? Stage.FINDINGS.group() : group;
+        }
+        return Stage.FINDINGS.group();
     }
 
     /** A metadata value as text, without the quotes some compilation paths keep. */

@@ -56,6 +56,13 @@ import java.util.stream.Stream;
  */
 public final class Evaluation {
 
+    /**
+     * The most rule firings of one stage of one assessment. The rule base of triage-rules fires a few dozen times per
+     * case; a rule base that reaches this limit loops (a rule that inserts facts that make it, or another rule, fire
+     * again), so the assessment fails naming the rule instead of running forever.
+     */
+    public static final int FIRING_LIMIT = 10_000;
+
     private final CompiledRuleBase ruleBase;
     private final BilateralLegSymptomsPolicy policy;
     private final AgendaFilter filter;
@@ -204,7 +211,7 @@ public final class Evaluation {
             for (Object fact : insertionOrder.apply(facts(c))) {
                 session.insert(fact);
             }
-            session.fireAllRules(filter);
+            fireAll(session);
             fire(session, Stage.SOURCE);
             return session;
         } catch (RuntimeException e) {
@@ -286,7 +293,24 @@ public final class Evaluation {
         AgendaGroup group = session.getAgenda().getAgendaGroup(next.group());
         if (group != null) {
             group.setFocus();
-            session.fireAllRules(filter);
+            fireAll(session);
+        }
+    }
+
+    /** Fires the rules with focus, at most {@link #FIRING_LIMIT} times; reaching the limit is a defect of the rules. */
+    private void fireAll(KieSession session) {
+        if (session.fireAllRules(filter, FIRING_LIMIT) >= FIRING_LIMIT) {
+            Map<RuleInfo, Long> byRule = new HashMap<>();
+            fired.stream().filter(f -> f.stage() == stage).forEach(f -> byRule.merge(f.rule(), 1L, Long::sum));
+            Map.Entry<RuleInfo, Long> most = byRule.entrySet().stream()
+                    .max(Map.Entry.<RuleInfo, Long>comparingByValue().thenComparing(e -> e.getKey().id(),
+                            Comparator.reverseOrder()))
+                    .orElseThrow();
+            throw new IllegalStateException("the rule base loops: its rules fired "
+                    + byRule.values().stream().mapToLong(Long::longValue).sum() + " times in the "
+                    + stage.name().toLowerCase(java.util.Locale.ROOT) + " stage of one assessment, rule "
+                    + most.getKey().id() + " (\"" + most.getKey().name() + "\") " + most.getValue() + " times; a rule "
+                    + "that inserts facts which make it, or another rule, fire again never ends");
         }
     }
 

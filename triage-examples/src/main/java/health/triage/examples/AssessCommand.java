@@ -15,17 +15,13 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code triage assess}: assesses case files and prints a report or a JSON line per case, in input order. */
 @Command(name = "assess",
@@ -50,14 +46,18 @@ import java.util.stream.Stream;
                 "",
                 "Input is read strictly: an unknown field or code (the error suggests the nearest), a duplicate "
                         + "key, a fraction or an out-of-range number, null as an answer or anything after the case "
-                        + "rejects the case. Other cases still run. A file that is not valid JSON is rejected as a "
-                        + "whole.",
+                        + "rejects the case. Other cases still run. A file that is not valid JSON or not strictly "
+                        + "encoded UTF-8 (or UTF-16/32) is rejected as a whole, naming the line and column or the "
+                        + "byte offset; so is an empty array. Implausible combinations (pregnant below 10 or above "
+                        + "65 years, a duration longer than the age) are errors, never corrected.",
                 "",
                 "Limits: a case file (or standard input) holds at most 4 MiB; a text value or field name at most "
                         + "1000 characters; a number at most 1000 digits; arrays and objects nest at most 100 "
                         + "levels; an object in a case has at most 100 entries. Input beyond a limit gives one error "
-                        + "naming the field; it rejects the case (the whole file for the first four limits), and "
-                        + "other cases and files still run."},
+                        + "naming the field; it rejects the case (the whole file for the size and nesting limits), "
+                        + "and other cases and files still run. At most 100 errors of one input are shown, then one "
+                        + "line with the count of the rest. A .json entry of a folder that is not a regular file (a "
+                        + "folder, a pipe, a device, a broken or looping link) gets an error line."},
         parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nOutput:%n",
@@ -85,10 +85,14 @@ import java.util.stream.Stream;
                 "2:usage error: unknown option, missing argument, a path that does not exist, a folder without "
                         + ".json files, a --rules folder without .drl files",
                 "3:the rule base could not be loaded, or it failed on a case; each problem of a --rules folder "
-                        + "is printed as file:line:column: message, in plain words and in Drools' words"})
+                        + "is printed as file:line:column: message, in plain words and in Drools' words",
+                "4:the results could not be written to standard output (a full disk, a closed pipe): the batch "
+                        + "stopped at once"})
 final class AssessCommand implements Callable<Integer> {
 
     private static final String STDIN = "-";
+    /** The most errors shown for one input; the others are counted. */
+    static final int MAX_REJECTIONS_SHOWN = 100;
 
     @Option(names = "--json", description = "Print one JSON object per case (JSON Lines) instead of a report.")
     private boolean json;
@@ -119,8 +123,8 @@ final class AssessCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    /** One source of cases: a file, or standard input. */
-    private record Input(String name, Path file) {
+    /** One source of cases: a file, or standard input; {@code problem} says why a folder entry is not read. */
+    private record Input(String name, Path file, String problem) {
         boolean isStdin() {
             return file == null;
         }
@@ -147,58 +151,119 @@ final class AssessCommand implements Callable<Integer> {
             return TriageCommand.RULE_BASE;
         }
 
-        int total = 0;
-        int rejected = 0;
-        int failed = 0;
+        Batch batch = new Batch(engine, out, err);
         // a bar on standard error while the cases are assessed, when it is a terminal; inputs are read one at a
-        // time, so memory holds one case file (at most CaseReader.MAX_FILE_BYTES) however many files there are
-        Progress progress = Progress.onTerminal(err);
-        progress.inputs(inputs.size());
+        // time and their cases handed on one at a time, so memory holds one case file (at most
+        // CaseReader.MAX_FILE_BYTES) and one case, however many files and cases there are
+        batch.progress.inputs(inputs.size());
         try (engine) {
             for (int i = 0; i < inputs.size(); i++) {
-                List<CaseReader.Read> reads = cases(inputs.get(i));
-                progress.startInput(i, reads.size());
-                for (CaseReader.Read read : reads) {
-                    total++;
-                    progress.caseDone();
-                    if (read instanceof CaseReader.Valid valid) {
-                        Assessment assessment;
-                        NextQuestions next = null;
-                        try {
-                            if (json && !withoutNextQuestions) {
-                                next = engine.nextQuestions(valid.triageCase());
-                                assessment = next.assessment();
-                            } else {
-                                assessment = engine.assess(valid.triageCase());
-                            }
-                        } catch (RuntimeException e) {
-                            failed++;
-                            String error = valid.where() + ": the rule base failed on this case: " + e.getMessage();
-                            progress.clear();
-                            err.println(spec.qualifiedName() + ": " + error);
-                            print(out, json ? JsonResults.error(valid.where(), valid.id(), error)
-                                    : Report.rejected(valid.where(), valid.id(), error));
-                            continue;
-                        }
-                        print(out, next != null ? JsonResults.line(valid.where(), next)
-                                : json ? JsonResults.line(valid.where(), assessment)
-                                : Report.of(valid.where(), valid.triageCase(), assessment));
-                    } else if (read instanceof CaseReader.Rejected bad) {
-                        rejected++;
-                        print(out, json ? JsonResults.error(bad.where(), bad.id(), bad.error())
-                                : Report.rejected(bad.where(), bad.id(), bad.error()));
-                    }
-                }
+                batch.input(i, inputs.get(i));
             }
+        } catch (OutputFailed e) {
+            batch.progress.clear();
+            err.println(spec.qualifiedName() + ": " + TriageCommand.OUTPUT_FAILED + "; stopped after " + batch.total
+                    + (batch.total == 1 ? " case" : " cases"));
+            err.flush();
+            return TriageCommand.OUTPUT;
         }
-        progress.finish();
-        if (rejected + failed > 0) {
-            err.println(spec.qualifiedName() + ": " + (rejected + failed) + " of " + total
-                    + (total == 1 ? " case" : " cases") + " could not be assessed; see "
+        batch.progress.finish();
+        if (batch.rejected + batch.failed > 0) {
+            err.println(spec.qualifiedName() + ": " + (batch.rejected + batch.failed) + " of " + batch.total
+                    + (batch.total == 1 ? " case" : " cases") + " could not be assessed; see "
                     + (json ? "the lines with \"error\"" : "the blocks marked NOT ASSESSED"));
             err.flush();
         }
-        return failed > 0 ? TriageCommand.RULE_BASE : rejected > 0 ? TriageCommand.CASE_REJECTED : TriageCommand.OK;
+        return batch.failed > 0 ? TriageCommand.RULE_BASE
+                : batch.rejected > 0 ? TriageCommand.CASE_REJECTED : TriageCommand.OK;
+    }
+
+    /** Standard output failed (a full disk, a closed pipe): the batch stops, since no result could be seen. */
+    private static final class OutputFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutputFailed() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The run through every input: counts, and prints each result as soon as its case is read and assessed. */
+    private final class Batch {
+        private final TriageEngine engine;
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private final Progress progress;
+        private int total;
+        private int rejected;
+        private int failed;
+        private int rejectedInInput;
+
+        Batch(TriageEngine engine, PrintWriter out, PrintWriter err) {
+            this.engine = engine;
+            this.out = out;
+            this.err = err;
+            this.progress = Progress.onTerminal(err);
+        }
+
+        void input(int index, Input input) {
+            CaseReader.Cases cases = cases(input);
+            progress.startInput(index, cases.size());
+            rejectedInInput = 0;
+            cases.forEach(this::one);
+            int hidden = rejectedInInput - MAX_REJECTIONS_SHOWN;
+            if (hidden > 0) {
+                String note = input.name() + ": " + hidden + " more " + (hidden == 1 ? "case" : "cases")
+                        + " of this input could not be assessed; only the first " + MAX_REJECTIONS_SHOWN
+                        + " errors of an input are shown";
+                print(json ? JsonResults.error(input.name(), null, note) : Report.rejected(input.name(), null, note));
+            }
+        }
+
+        private void one(CaseReader.Read read) {
+            total++;
+            progress.caseDone();
+            if (read instanceof CaseReader.Rejected bad) {
+                rejected++;
+                if (++rejectedInInput <= MAX_REJECTIONS_SHOWN) {
+                    print(json ? JsonResults.error(bad.where(), bad.id(), bad.error())
+                            : Report.rejected(bad.where(), bad.id(), bad.error()));
+                }
+                return;
+            }
+            CaseReader.Valid valid = (CaseReader.Valid) read;
+            Assessment assessment;
+            NextQuestions next = null;
+            try {
+                if (json && !withoutNextQuestions) {
+                    next = engine.nextQuestions(valid.triageCase());
+                    assessment = next.assessment();
+                } else {
+                    assessment = engine.assess(valid.triageCase());
+                }
+            } catch (RuntimeException e) {
+                failed++;
+                String error = Printable.message(valid.where() + ": the rule base failed on this case: "
+                        + e.getMessage());
+                progress.clear();
+                err.println(spec.qualifiedName() + ": " + error);
+                print(json ? JsonResults.error(valid.where(), valid.id(), error)
+                        : Report.rejected(valid.where(), valid.id(), error));
+                return;
+            }
+            print(next != null ? JsonResults.line(valid.where(), next)
+                    : json ? JsonResults.line(valid.where(), assessment)
+                    : Report.of(valid.where(), valid.triageCase(), assessment));
+        }
+
+        private void print(String text) {
+            out.print(text);
+            if (!text.endsWith("\n")) {
+                out.print('\n');
+            }
+            if (out.checkError()) { // flushes; a PrintWriter keeps a failed write to itself otherwise
+                throw new OutputFailed();
+            }
+        }
     }
 
     /** Every input, in order; paths that do not exist are usage errors, found before any case is assessed. */
@@ -211,8 +276,11 @@ final class AssessCommand implements Callable<Integer> {
                     throw usage("standard input (-) can be read only once");
                 }
                 stdinSeen = true;
-                inputs.add(new Input("<stdin>", null));
+                inputs.add(new Input("<stdin>", null, null));
                 continue;
+            }
+            if (path.isBlank()) {
+                throw usage("a PATH is empty ('" + path + "'); give a case file, a folder or - for standard input");
             }
             Path file;
             try {
@@ -221,30 +289,24 @@ final class AssessCommand implements Callable<Integer> {
                 throw usage("not a valid path: " + path);
             }
             if (Files.isDirectory(file)) {
-                List<Path> cases = caseFiles(file);
-                if (cases.isEmpty()) {
+                List<CaseFiles.Entry> entries;
+                try {
+                    entries = CaseFiles.list(file);
+                } catch (IOException e) {
+                    throw usage("cannot list folder " + path + ": " + CaseFiles.reason(e));
+                }
+                if (entries.isEmpty()) {
                     throw usage("folder " + path + " holds no .json case file");
                 }
-                cases.forEach(p -> inputs.add(new Input(p.toString(), p)));
+                entries.forEach(entry -> inputs.add(new Input(entry.path().toString(), entry.path(), entry.problem())));
             } else if (Files.exists(file)) {
-                inputs.add(new Input(path, file));
+                // named on the command line: read whatever it is, a pipe too (such as <(zcat cases.json.gz))
+                inputs.add(new Input(path, file, null));
             } else {
-                throw usage("no such file or folder: " + path);
+                throw usage(CaseFiles.problem(file) + ": " + path);
             }
         }
         return inputs;
-    }
-
-    private List<Path> caseFiles(Path folder) {
-        try (Stream<Path> listing = Files.list(folder)) {
-            return listing
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-                    .filter(Files::isRegularFile)
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                    .toList();
-        } catch (IOException e) {
-            throw usage("cannot list folder " + folder + ": " + e.getMessage());
-        }
     }
 
     private TriageEngine loadEngine() {
@@ -259,30 +321,17 @@ final class AssessCommand implements Callable<Integer> {
         }
     }
 
-    /** The cases of an input; an input that cannot be read is one rejected case. */
-    private List<CaseReader.Read> cases(Input input) {
-        if (input.isStdin()) {
-            try {
-                return CaseReader.read(input.name(), parent.stdin());
-            } catch (IOException e) {
-                return List.of(new CaseReader.Rejected(input.name(), null, input.name() + ": cannot be read: "
-                        + e.getMessage()));
-            }
+    /** The cases of an input; an input that cannot be read is one rejected case naming why. */
+    private CaseReader.Cases cases(Input input) {
+        if (input.problem() != null) {
+            return CaseReader.rejected(input.name(), input.problem());
         }
-        try (InputStream in = Files.newInputStream(input.file())) {
-            return CaseReader.read(input.name(), in);
+        try {
+            return input.isStdin() ? CaseReader.of(input.name(), parent.stdin())
+                    : CaseFiles.read(input.name(), input.file());
         } catch (IOException e) {
-            return List.of(new CaseReader.Rejected(input.name(), null, input.name() + ": cannot be read: "
-                    + e.getMessage()));
+            return CaseReader.rejected(input.name(), "cannot be read: " + CaseFiles.reason(e));
         }
-    }
-
-    private static void print(PrintWriter out, String text) {
-        out.print(text);
-        if (!text.endsWith("\n")) {
-            out.print('\n');
-        }
-        out.flush();
     }
 
     private ParameterException usage(String message) {

@@ -5,6 +5,7 @@ import health.triage.TriageCase;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -19,24 +20,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads case files: one JSON case object, or a JSON array of case objects. Each case becomes a {@link TriageCase}
  * or an error that names where it is ({@code cases/a.json}, or {@code cases/a.json[2]} for the element at 0-based
- * position 2 of an array) and what is wrong with it.
+ * position 2 of an array) and what is wrong with it. Cases are handed on one at a time as they are read, so memory
+ * holds the file and one case, however many cases (or rejections) the file has.
  *
- * <p>Reading is strict: a duplicate key, content after the case, a fraction or a number out of range for a whole
- * number field, {@code null} for a finding, and every unknown field or code are errors. The JSON is turned into
- * plain maps, lists, numbers, booleans and strings and handed to {@link TriageCase#fromFields(Map)}, so the
- * validation messages are the library's own. A syntax error rejects the whole file (its elements cannot be told
- * apart any more); any other error rejects only the case it is in.
+ * <p>Reading is strict: malformed UTF-8 (overlong forms, encoded surrogates, code points beyond U+10FFFF) is an error
+ * naming the byte offset; a duplicate key, content after the case, a fraction or a number out of range for a whole
+ * number field, {@code null} for a finding, text holding half of a surrogate pair, and every unknown field or code
+ * are errors. The JSON is turned into plain maps, lists, numbers, booleans and strings and handed to
+ * {@link TriageCase#fromFields(Map)}, so the validation messages are the library's own. A file that is not valid
+ * JSON (or UTF-8) is rejected as a whole before any of its cases is handed on (its elements cannot be told apart);
+ * any other error rejects only the case it is in.
  *
  * <p>Limits, so that no input can exhaust memory or time: a case file (or standard input) holds at most
  * {@value #MAX_FILE_BYTES} bytes (4 MiB); a text value or field name at most {@value #MAX_TEXT_CHARS} characters; a
  * number at most {@value #MAX_NUMBER_DIGITS} digits; arrays and objects nest at most {@value #MAX_DEPTH} levels; an
  * object inside a case has at most {@value #MAX_ENTRIES} entries (a case has 7 fields and the vocabulary fewer than
- * 100 finding codes). Anything beyond a limit is one error naming the field. Error messages show control and
- * invisible formatting characters of the input as backslash-u escapes (such as <code>&#92;u001B</code>), so that they cannot act on a terminal.
+ * 100 finding codes). A file beyond the size or nesting limit is one error; a case beyond another limit is one error
+ * naming the field, and the file's other cases are still read. Error messages pass through {@link Printable}, so that
+ * control characters of the input cannot act on a terminal, and are at most {@value Printable#MAX_MESSAGE_CHARS}
+ * characters long.
  */
 final class CaseReader {
 
@@ -52,16 +61,22 @@ final class CaseReader {
     static final int MAX_ENTRIES = 100;
 
     private static final int SHOWN_DIGITS = 30;
+    private static final String TOO_LARGE = "the file is larger than the limit of 4 MiB (" + MAX_FILE_BYTES
+            + " bytes) for a case file; split it into smaller files";
+    private static final int SHOWN_NAME_CHARS = 40;
 
     private static final JsonFactory JSON = JsonFactory.builder()
             // never echo case content into locations of error messages
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            // long field names are rejected per case; never keep them in a symbol table
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            // the text, name and number limits are checked per case below, so that a value beyond one rejects only
+            // its case; the reader's own limits are the file size, which bounds them all
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxDocumentLength(MAX_FILE_BYTES)
-                    // a backstop that stops reading a huge text early; the limit itself is checked per case below
-                    .maxStringLength(10 * MAX_TEXT_CHARS)
-                    .maxNameLength(10 * MAX_TEXT_CHARS)
-                    .maxNumberLength(MAX_NUMBER_DIGITS)
+                    .maxStringLength(MAX_FILE_BYTES)
+                    .maxNameLength(MAX_FILE_BYTES)
+                    .maxNumberLength(MAX_FILE_BYTES)
                     .maxNestingDepth(MAX_DEPTH)
                     .build())
             .build();
@@ -91,53 +106,119 @@ final class CaseReader {
     }
 
     /**
+     * The cases of one input, checked as a whole (encoding, JSON syntax, size and nesting) and counted, but not yet
+     * turned into cases: {@link #forEach(Consumer)} reads them one at a time.
+     */
+    static final class Cases {
+        private final String name;
+        private final char[] text;
+        private final Rejected whole;
+        private final int size;
+
+        private Cases(String name, char[] text, Rejected whole, int size) {
+            this.name = name;
+            this.text = text;
+            this.whole = whole;
+            this.size = size;
+        }
+
+        /** How many cases (valid or rejected) {@link #forEach(Consumer)} hands on. */
+        int size() {
+            return size;
+        }
+
+        /** Reads the cases in order, handing each to {@code each} as soon as it is read. */
+        void forEach(Consumer<Read> each) {
+            if (whole != null) {
+                each.accept(whole);
+                return;
+            }
+            try (JsonParser parser = JSON.createParser(text)) {
+                JsonToken first = parser.nextToken();
+                if (first != JsonToken.START_ARRAY) {
+                    each.accept(element(name, parser, false));
+                    return;
+                }
+                int index = 0;
+                for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                    each.accept(element(name + "[" + index + "]", parser, true));
+                    index++;
+                }
+            } catch (IOException e) { // checked as a whole before: cannot happen
+                throw new IllegalStateException("a checked case file could not be read again", e);
+            }
+        }
+    }
+
+    /**
      * The cases of an input, read up to the limit of {@value #MAX_FILE_BYTES} bytes: a larger input is one rejected
      * case, and is not read further.
      *
      * @param name how to name the input in errors, such as {@code cases/a.json} or {@code <stdin>}
      * @throws IOException when the input cannot be read
      */
-    static List<Read> read(String name, InputStream in) throws IOException {
-        byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
-        if (content.length > MAX_FILE_BYTES) {
-            return List.of(tooLarge(name));
-        }
-        return read(name, content);
-    }
-
-    private static Rejected tooLarge(String name) {
-        return new Rejected(name, null, name + ": the file is larger than the limit of 4 MiB (" + MAX_FILE_BYTES
-                + " bytes) for a case file; split it into smaller files");
+    static Cases of(String name, InputStream in) throws IOException {
+        return of(name, in.readNBytes(MAX_FILE_BYTES + 1));
     }
 
     /**
-     * The cases in a file's content, in order.
+     * The cases in a file's content.
      *
      * @param name    how to name the input in errors, such as {@code cases/a.json} or {@code <stdin>}
      * @param content the raw bytes (UTF-8, or UTF-16/32 with or without a byte order mark)
      */
-    static List<Read> read(String name, byte[] content) {
+    static Cases of(String name, byte[] content) {
         if (content.length > MAX_FILE_BYTES) {
-            return List.of(tooLarge(name));
+            return rejected(name, TOO_LARGE);
         }
+        char[] text;
+        try {
+            text = StrictText.decode(content);
+        } catch (StrictText.MalformedException e) {
+            return rejected(name, e.getMessage());
+        }
+        return checked(name, text);
+    }
+
+    /** The cases of a small input, such as one example file, as a list. */
+    static List<Read> read(String name, byte[] content) {
         List<Read> cases = new ArrayList<>();
+        of(name, content).forEach(cases::add);
+        return cases;
+    }
+
+    /** An input that is one rejected case: {@code name: why}. */
+    static Cases rejected(String name, String why) {
+        return new Cases(name, null, new Rejected(name, null, Printable.message(name + ": " + why)), 1);
+    }
+
+    /**
+     * Checks the whole file without keeping any of it: one JSON value, an object or a non-empty array, within the
+     * limits of the reader; counts its cases.
+     */
+    private static Cases checked(String name, char[] text) {
         JsonParser open = null;
-        int bom = startsWithUtf8ByteOrderMark(content) ? 3 : 0; // read here, so that a lone mark is an empty file
-        try (JsonParser parser = JSON.createParser(content, bom, content.length - bom)) {
+        try (JsonParser parser = JSON.createParser(text)) {
             open = parser;
             JsonToken first = parser.nextToken();
             if (first == null) {
-                return List.of(new Rejected(name, null,
-                        name + ": the file is empty; expected a case object or an array of case objects"));
+                return rejected(name, "the file is empty; expected a case object or an array of case objects");
             }
+            if (first != JsonToken.START_ARRAY && first != JsonToken.START_OBJECT) {
+                return rejected(name, "expected a case object or an array of case objects, found " + describe(first));
+            }
+            int size = 1;
             if (first == JsonToken.START_ARRAY) {
-                int index = 0;
-                for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-                    cases.add(element(name + "[" + index + "]", parser, true));
-                    index++;
+                size = 0;
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    if (t == null) {
+                        throw new JsonParseException(parser, "Unexpected end-of-input: expected close marker for Array");
+                    }
+                    parser.skipChildren(); // reads every token to the end of the element, keeping none
+                    size++;
                 }
             } else {
-                cases.add(element(name, parser, false));
+                parser.skipChildren();
             }
             JsonToken extra;
             JsonLocation at;
@@ -149,60 +230,65 @@ final class CaseReader {
                 at = e.getLocation() == null ? parser.currentLocation() : e.getLocation();
             }
             if (extra != null) {
-                return List.of(new Rejected(name, null, name + ": unexpected content after the "
-                        + (first == JsonToken.START_ARRAY ? "array" : "case") + " at line " + at.getLineNr()
-                        + ", column " + at.getColumnNr() + "; a file holds one case object or one array of them"));
+                return rejected(name, "unexpected content after the " + (first == JsonToken.START_ARRAY ? "array"
+                        : "case") + " at line " + at.getLineNr() + ", column " + at.getColumnNr()
+                        + "; a file holds one case object or one array of them");
             }
-            return cases;
+            if (size == 0) {
+                return rejected(name, "the file holds an empty array; expected at least one case object");
+            }
+            return new Cases(name, text, null, size);
         } catch (StreamConstraintsException e) {
-            return List.of(new Rejected(name, null, printable(name + ": " + beyondLimit(e, open))));
+            return rejected(name, beyondLimit(e, open));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             String field = open == null ? "" : path(open.getParsingContext());
-            return List.of(new Rejected(name, null, printable(name + ": malformed JSON" + where
-                    + (field.isEmpty() ? "" : " (in " + field + ")") + ": " + clean(e))));
+            return rejected(name, "malformed JSON" + where + (field.isEmpty() ? "" : " (in " + field + ")") + ": "
+                    + clean(e));
         } catch (IOException e) {
-            return List.of(new Rejected(name, null, printable(name + ": cannot be read: " + e.getMessage())));
+            return rejected(name, "cannot be read: " + e.getMessage());
         }
     }
 
-    private static boolean startsWithUtf8ByteOrderMark(byte[] content) {
-        return content.length >= 3 && content[0] == (byte) 0xEF && content[1] == (byte) 0xBB
-                && content[2] == (byte) 0xBF;
-    }
 
     /** Reads the value at the parser's current token as one case. */
     private static Read element(String where, JsonParser parser, boolean inArray) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             String found = describe(parser.currentToken());
             parser.skipChildren();
-            return new Rejected(where, null, where + ": expected a case object"
-                    + (inArray ? "" : " or an array of case objects") + ", found " + found);
+            return new Rejected(where, null, Printable.message(where + ": expected a case object"
+                    + (inArray ? "" : " or an array of case objects") + ", found " + found));
         }
         Values values = new Values();
         @SuppressWarnings("unchecked")
         Map<String, Object> fields = (Map<String, Object>) values.value(parser, "");
         String id = fields.get("id") instanceof String text ? text : null;
         if (values.problem != null) {
-            return new Rejected(where, id, printable(where + ": " + values.problem));
+            return new Rejected(where, id, Printable.message(where + ": " + values.problem));
         }
         try {
             return new Valid(where, TriageCase.fromFields(fields));
         } catch (IllegalArgumentException e) {
-            return new Rejected(where, id, printable(where + ": " + e.getMessage()));
+            return new Rejected(where, id, Printable.message(where + ": " + e.getMessage()));
         }
     }
 
     /**
-     * Turns JSON into plain Java values, noting the first duplicate key instead of failing at once, so that the
-     * rest of the file can still be read.
+     * Turns JSON into plain Java values, noting the first problem (a duplicate key, a value beyond a limit, text
+     * that is not valid Unicode) instead of failing at once, so that the rest of the file can still be read.
      */
     private static final class Values {
         private String problem;
 
         Object value(JsonParser parser, String path) throws IOException {
             JsonToken token = parser.currentToken();
+            if (token.isNumeric() && parser.getTextLength() > MAX_NUMBER_DIGITS
+                    && parser.getTextLength() - (parser.getText().startsWith("-") ? 1 : 0) > MAX_NUMBER_DIGITS) {
+                note((path.isEmpty() ? "a number" : path) + " is out of range: a number of more than "
+                        + MAX_NUMBER_DIGITS + " digits");
+                return null;
+            }
             switch (token) {
                 case START_OBJECT -> {
                     Map<String, Object> map = new LinkedHashMap<>();
@@ -210,10 +296,12 @@ final class CaseReader {
                     for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
                         String key = parser.currentName();
                         JsonLocation at = parser.currentTokenLocation();
-                        if (key.length() > MAX_TEXT_CHARS) {
+                        if (tooLong(key)) {
                             note("a field name" + (path.isEmpty() ? "" : " in " + path) + " is too long: more than "
                                     + MAX_TEXT_CHARS + " characters");
-                            key = key.substring(0, 40) + "…";
+                            key = shortName(key);
+                        } else {
+                            unicode(key, path.isEmpty() ? "a field name" : "a field name in " + path);
                         }
                         String keyPath = path.isEmpty() ? key : path + "." + key;
                         parser.nextToken();
@@ -242,12 +330,14 @@ final class CaseReader {
                     return list;
                 }
                 case VALUE_STRING -> {
-                    if (parser.getTextLength() > MAX_TEXT_CHARS) {
+                    String text = parser.getText();
+                    if (tooLong(text)) {
                         note((path.isEmpty() ? "a text value" : path) + " is too long: more than " + MAX_TEXT_CHARS
                                 + " characters");
                         return null;
                     }
-                    return parser.getText();
+                    unicode(text, path.isEmpty() ? "a text value" : path);
+                    return text;
                 }
                 case VALUE_TRUE, VALUE_FALSE -> {
                     return parser.getBooleanValue();
@@ -266,6 +356,25 @@ final class CaseReader {
                     return new Fraction(parser.getText());
                 }
                 default -> throw new IllegalStateException("unexpected JSON token " + token + " at " + path);
+            }
+        }
+
+        /** Whether text is beyond the limit, counting characters (an emoji is one, not two UTF-16 units). */
+        private static boolean tooLong(String text) {
+            return text.length() > MAX_TEXT_CHARS && text.codePointCount(0, text.length()) > MAX_TEXT_CHARS;
+        }
+
+        /** Notes text holding half of a surrogate pair (written as a JSON escape): it is not a character. */
+        private void unicode(String text, String what) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    note(what + " holds " + String.format("\\u%04X", (int) c) + ", half of a surrogate pair, which "
+                            + "is not a character; text must be valid Unicode");
+                    return;
+                }
             }
         }
 
@@ -346,7 +455,7 @@ final class CaseReader {
                     + " levels of arrays or objects";
         }
         if (message.startsWith("Document length")) {
-            return tooLarge("").error().substring(2);
+            return TOO_LARGE;
         }
         return "too large to read: " + message.replaceAll(",? from `[^`]*`", "");
     }
@@ -359,7 +468,7 @@ final class CaseReader {
         List<String> parts = new ArrayList<>();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inObject() && c.getCurrentName() != null) {
-                parts.add(0, c.getCurrentName());
+                parts.add(0, shortName(c.getCurrentName()));
             } else if (c.inArray() && c.getParent() != null && c.getParent().inRoot()) {
                 parts.add(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
             }
@@ -374,27 +483,18 @@ final class CaseReader {
         return out.toString();
     }
 
-    /**
-     * The text with control and invisible formatting characters (such as terminal escapes or right-to-left
-     * overrides) written as backslash-u escapes, so that an error message shows them instead of acting on them.
-     */
-    static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            int type = Character.getType(cp);
-            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE
-                    || type == Character.UNASSIGNED && cp >= 0xFFF0) {
-                out.append(String.format("\\u%04X", cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return out.toString();
+    /** A field name as messages show it: at most {@value #SHOWN_NAME_CHARS} characters. */
+    private static String shortName(String name) {
+        return name.length() <= SHOWN_NAME_CHARS ? name
+                : name.substring(0, Character.isHighSurrogate(name.charAt(SHOWN_NAME_CHARS - 1)) ? SHOWN_NAME_CHARS - 1
+                : SHOWN_NAME_CHARS) + "\u2026";
     }
 
-    /** Jackson's message without its location suffix (we give the location ourselves). */
-    private static String clean(JsonProcessingException e) {
+    /**
+     * Jackson's message in the input's words: without its location suffix (we give the location ourselves) and
+     * without advice to enable parser features, which a person writing a case file cannot follow.
+     */
+    static String clean(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         if (message == null) {
             return "unreadable input";
@@ -402,6 +502,23 @@ final class CaseReader {
         // "(start marker at [Source: REDACTED (...); line: 1, column: 1])" -> "(start marker at line 1, column 1)"
         message = message.replaceAll("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
                 .replaceAll("\\[Source: [^\\]]*?; line: (\\d+)\\]", "line $1");
-        return message.strip();
+        Matcher token = NON_STANDARD_TOKEN.matcher(message);
+        if (token.find()) {
+            return "'" + token.group(1) + "' is not a JSON value; a number is written with digits only";
+        }
+        if (message.contains("maybe a (non-standard) comment")) {
+            return "comments are not allowed in JSON";
+        }
+        if (message.contains("numbers to have plus signs")) {
+            return "a number must not start with '+' in JSON";
+        }
+        if (message.contains("trailing comma") || message.contains("ALLOW_TRAILING_COMMA")) {
+            return "a comma must be followed by another value in JSON";
+        }
+        // any other advice to enable a feature: drop it
+        return message.replaceAll(":? *\\(?(enable|not recognized)[^)]*(Feature|JsonReadFeature)[^)]*\\)?.*$", "")
+                .strip();
     }
+
+    private static final Pattern NON_STANDARD_TOKEN = Pattern.compile("^Non-standard token '([^']*)'");
 }

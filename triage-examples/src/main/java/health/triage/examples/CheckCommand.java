@@ -20,12 +20,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -237,7 +235,8 @@ final class CheckCommand implements Callable<Integer> {
             expectations = Map.of();
         }
         Map<String, Expectation> unmatched = new LinkedHashMap<>(expectations);
-        for (Path file : exampleFiles()) {
+        for (CaseFiles.Entry entry : exampleFiles()) {
+            Path file = entry.path();
             String fileName = file.getFileName().toString();
             run.examples++;
             Expectation expectation = unmatched.remove(fileName);
@@ -245,15 +244,20 @@ final class CheckCommand implements Callable<Integer> {
                     : file + " (" + ExampleExpectations.FILE_NAME + " line " + expectation.line() + ")";
             List<String> expected = expectation == null ? List.of()
                     : List.of(expectation.disposition().name(), expectation.likelySource().name());
-            List<CaseReader.Read> reads;
+            CaseReader.Cases cases;
             try {
-                reads = CaseReader.read(file.toString(), Files.readAllBytes(file));
+                cases = entry.problem() != null ? CaseReader.rejected(file.toString(), entry.problem())
+                        : CaseFiles.read(file.toString(), file);
             } catch (IOException e) {
-                reads = List.of(new CaseReader.Rejected(file.toString(), null, "cannot be read: " + e.getMessage()));
+                cases = CaseReader.rejected(file.toString(), "cannot be read: " + CaseFiles.reason(e));
+            }
+            List<CaseReader.Read> reads = new ArrayList<>();
+            if (cases.size() == 1) {
+                cases.forEach(reads::add);
             }
             if (reads.size() != 1 || !(reads.get(0) instanceof CaseReader.Valid valid)) {
                 String why = reads.size() == 1 && reads.get(0) instanceof CaseReader.Rejected bad ? bad.error()
-                        : "holds " + reads.size() + " cases; an example file holds one case";
+                        : "holds " + cases.size() + " cases; an example file holds one case";
                 run.differing.add(new Differing(name, expected, List.of("not run"), List.of(why)));
                 continue;
             }
@@ -301,10 +305,11 @@ final class CheckCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, TriageEngine engine, List<RuleInfo> rules, List<RuleInfo> unfired, Run run) {
         int total = run.perRule + run.examples;
-        out.println("Rules:  " + rulesDirectory + ": " + drlCount() + " .drl files, " + rules.size() + " rules, version "
-                + engine.ruleBaseVersion());
-        out.println("Cases:  " + run.perRule + " per-rule cases from " + rulesDirectory
-                + (casesDirectory == null ? "" : "; " + run.examples + " example cases from " + casesDirectory));
+        // folder and file names, rule names and case errors come from input: shown with Printable
+        out.println(Printable.of("Rules:  " + rulesDirectory + ": " + drlCount() + " .drl files, " + rules.size()
+                + " rules, version " + engine.ruleBaseVersion()));
+        out.println(Printable.of("Cases:  " + run.perRule + " per-rule cases from " + rulesDirectory
+                + (casesDirectory == null ? "" : "; " + run.examples + " example cases from " + casesDirectory)));
         out.println();
         if (run.differing.isEmpty()) {
             out.println("Every case has its expected outcome.");
@@ -326,8 +331,8 @@ final class CheckCommand implements Callable<Integer> {
             out.println("Rules that no case fires: " + unfired.size() + " of " + rules.size()
                     + " (add a case where each must fire, or remove the rule)");
             for (RuleInfo rule : unfired) {
-                out.println("  " + rule.id() + " \u2014 " + rule.name() + " (" + rulesDirectory.resolve(rule.file())
-                        + ":" + rule.line() + ")");
+                out.println(Printable.of("  " + rule.id() + " \u2014 " + rule.name() + " ("
+                        + rulesDirectory.resolve(rule.file()) + ":" + rule.line() + ")"));
             }
         }
         out.println();
@@ -356,7 +361,7 @@ final class CheckCommand implements Callable<Integer> {
                 String text = i < cells.get(c).size() ? cells.get(c).get(i) : "";
                 line.append(c == cells.size() - 1 ? text : pad(text, WIDTHS[c]) + GAP);
             }
-            out.println(line.toString().stripTrailing());
+            out.println(Printable.of(line.toString().stripTrailing()));
         }
     }
 
@@ -403,15 +408,11 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private List<Path> exampleFiles() {
-        try (Stream<Path> listing = Files.list(casesDirectory)) {
-            return listing
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-                    .filter(Files::isRegularFile)
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                    .toList();
+    private List<CaseFiles.Entry> exampleFiles() {
+        try {
+            return CaseFiles.list(casesDirectory);
         } catch (IOException e) {
-            throw usage("--cases: cannot list folder " + casesDirectory + ": " + e.getMessage());
+            throw usage("--cases: cannot list folder " + casesDirectory + ": " + CaseFiles.reason(e));
         }
     }
 

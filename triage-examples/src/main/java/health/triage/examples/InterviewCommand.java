@@ -18,13 +18,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,12 +57,16 @@ import java.util.regex.Pattern;
                         + "\"don't know\" could (not complete). It then prints the same report as assess.",
                 "",
                 "Answers are read one per line from standard input, so a script can pipe them in; when standard "
-                        + "input is not a terminal each answer is echoed after its question."},
+                        + "input is not a terminal each answer is echoed after its question. Input that is not typed "
+                        + "answers (binary bytes, text that is not UTF-8, a line of more than 64 KiB, one question "
+                        + "asked 10 times in a row without an answer understood) stops the interview with an error "
+                        + "and no report; an answer longer than 1000 characters is not understood."},
         optionListHeading = "%nOptions:%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the report was printed (it says whether the interview was complete)",
-                "1:the input ended before the age was given, or --save could not write FILE",
+                "1:the input ended before the age was given, or was not typed answers (no report is printed), or "
+                        + "--save could not write FILE",
                 "2:usage error: unknown option, missing argument, a --rules folder that is missing or empty",
                 "3:the rule base could not be loaded, or it failed on the case; each problem of a --rules folder "
                         + "is printed as file:line:column: message, in plain words and in Drools' words"})
@@ -72,11 +76,13 @@ final class InterviewCommand implements Callable<Integer> {
     static final int WIDTH = 80;
     private static final int YOUNGEST_ASKED_PREGNANCY = 12;
     private static final int OLDEST_ASKED_PREGNANCY = 55;
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*(d|days?|w|weeks?)?");
+    // any script's digits, as for the age
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*(d|days?|w|weeks?)?",
+            Pattern.UNICODE_CHARACTER_CLASS);
 
     @Option(names = "--save", paramLabel = "FILE",
             description = "Write the answers to FILE as a case file that assess reads (\"don't know\" answers are "
-                    + "left out).")
+                    + "left out). FILE must not exist yet.")
     private Path save;
 
     @Option(names = "--rules", paramLabel = "DIR",
@@ -90,8 +96,12 @@ final class InterviewCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     private PrintWriter out;
-    private BufferedReader in;
+    private AnswerLines in;
     private boolean echo;
+    /** The input ended, or the person typed q: every later question is stopped too. */
+    private boolean stopped;
+    /** Why the input is not a person's answers, once it is found not to be. */
+    private AnswerLines.NotAnswers notAnswers;
 
     /** The person typed q, or the input ended. */
     private static final class Stopped extends Exception {
@@ -109,8 +119,12 @@ final class InterviewCommand implements Callable<Integer> {
     public Integer call() {
         out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        in = new BufferedReader(new InputStreamReader(parent.stdin(), StandardCharsets.UTF_8));
+        in = new AnswerLines(parent.stdin());
         echo = System.console() == null;
+        if (save != null && Files.exists(save, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ParameterException(spec.commandLine(), "--save: " + save + " already exists; choose a new "
+                    + "file name (the interview never overwrites a file)");
+        }
         TriageEngine engine;
         try {
             engine = loadEngine();
@@ -136,10 +150,16 @@ final class InterviewCommand implements Callable<Integer> {
             try {
                 person = person();
             } catch (Stopped e) {
+                if (notAnswers != null) {
+                    return notAnswers(err);
+                }
                 out.println();
                 say("Interview stopped before the age was given: there is nothing to assess.");
                 out.flush();
                 return TriageCommand.CASE_REJECTED;
+            }
+            if (notAnswers != null) {
+                return notAnswers(err);
             }
             return interview(engine, person, err);
         }
@@ -189,9 +209,13 @@ final class InterviewCommand implements Callable<Integer> {
                 }
             }
         } catch (RuntimeException e) {
-            err.println(spec.qualifiedName() + ": the rule base failed on this case: " + e.getMessage());
+            err.println(spec.qualifiedName() + ": the rule base failed on this case: "
+                    + Printable.message(String.valueOf(e.getMessage())));
             err.flush();
             return TriageCommand.RULE_BASE;
+        }
+        if (notAnswers != null) {
+            return notAnswers(err);
         }
         out.println();
         say(ending);
@@ -211,14 +235,30 @@ final class InterviewCommand implements Callable<Integer> {
         return text.append(" The interview stops here.").toString();
     }
 
+    /** The input was not a person's answers: say why on standard error; no report is made from it. */
+    private int notAnswers(PrintWriter err) {
+        out.println();
+        out.flush();
+        err.println(spec.qualifiedName() + ": stopped without an assessment: " + notAnswers.getMessage());
+        err.flush();
+        return TriageCommand.CASE_REJECTED;
+    }
+
     private int save(TriageCase triageCase, PrintWriter err) {
         if (save == null) {
             return TriageCommand.OK;
         }
         try {
-            Files.writeString(save, JsonResults.caseFile(triageCase), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            err.println(spec.qualifiedName() + ": --save: cannot write " + save + ": " + e.getMessage());
+            Files.writeString(save, JsonResults.caseFile(triageCase), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            err.println(spec.qualifiedName() + ": --save: cannot write " + Printable.message(save.toString()) + ": "
+                    + CaseFiles.reason(e));
+            err.flush();
+            return TriageCommand.CASE_REJECTED;
+        } catch (RuntimeException e) {
+            err.println(spec.qualifiedName() + ": --save: cannot write " + Printable.message(save.toString()) + ": "
+                    + Printable.message(String.valueOf(e.getMessage())));
             err.flush();
             return TriageCommand.CASE_REJECTED;
         }
@@ -229,16 +269,21 @@ final class InterviewCommand implements Callable<Integer> {
 
     // --- the person ---------------------------------------------------------------------------------------------------
 
+    /** The age, then what else is known of the person; when the interview stops after the age, the rest is unknown. */
     private TriageCase.Builder person() throws Stopped {
         int age = age();
         TriageCase.Builder person = TriageCase.builder(age);
-        Sex sex = sex();
-        person.sex(sex);
-        if (sex != null && sex != Sex.MALE && age >= YOUNGEST_ASKED_PREGNANCY && age <= OLDEST_ASKED_PREGNANCY) {
-            Reply pregnant = yesNo("Are you pregnant?", null);
-            person.pregnant(pregnant == Reply.DONT_KNOW ? null : pregnant == Reply.YES);
+        try {
+            Sex sex = sex();
+            person.sex(sex);
+            if (sex != null && sex != Sex.MALE && age >= YOUNGEST_ASKED_PREGNANCY && age <= OLDEST_ASKED_PREGNANCY) {
+                Reply pregnant = yesNo("Are you pregnant?", null);
+                person.pregnant(pregnant == Reply.DONT_KNOW ? null : pregnant == Reply.YES);
+            }
+            person.durationDays(duration(age));
+        } catch (Stopped e) {
+            // the age was given: the interview goes on to its first question, where it stops, and reports
         }
-        person.durationDays(duration());
         return person;
     }
 
@@ -282,7 +327,7 @@ final class InterviewCommand implements Callable<Integer> {
         }
     }
 
-    private Integer duration() throws Stopped {
+    private Integer duration(int age) throws Stopped {
         while (true) {
             String line = read("For how many days have you had this pain? (such as 10, or 3w for three weeks; "
                     + "Enter if you are not sure)").toLowerCase(Locale.ROOT);
@@ -292,7 +337,14 @@ final class InterviewCommand implements Callable<Integer> {
             Matcher m = DURATION.matcher(line);
             if (m.matches()) {
                 int number = Integer.parseInt(m.group(1));
-                return m.group(2) != null && m.group(2).startsWith("w") ? number * 7 : number;
+                int days = m.group(2) != null && m.group(2).startsWith("w") ? number * 7 : number;
+                try {
+                    TriageCase.builder(age).durationDays(days).build(); // a duration the library accepts for this age
+                    return days;
+                } catch (IllegalArgumentException e) {
+                    say(capitalised(e.getMessage()) + ".");
+                    continue;
+                }
             }
             say("Please type a number of days such as 10, or of weeks such as 3w, or press Enter if you are not "
                     + "sure.");
@@ -342,28 +394,37 @@ final class InterviewCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Shows a prompt and reads one line, trimmed; q or the end of the input stops the interview. */
+    /**
+     * Shows a prompt and reads one line, trimmed; q or the end of the input stops the interview, and so does input
+     * that is not a person's answers ({@link AnswerLines}), which {@link #notAnswers} then holds.
+     */
     private String read(String prompt) throws Stopped {
+        if (stopped) {
+            throw new Stopped();
+        }
         wrap(prompt, "", "  ");
         out.print("> ");
         out.flush();
         String line;
         try {
-            line = in.readLine();
-        } catch (IOException e) {
+            line = in.next(prompt);
+        } catch (AnswerLines.NotAnswers e) {
+            notAnswers = e;
+            stopped = true;
             throw new Stopped();
         }
         if (line == null) {
             if (echo) {
                 out.println("(end of input)");
             }
+            stopped = true;
             throw new Stopped();
         }
-        line = line.strip();
         if (echo) {
-            out.println(line);
+            out.println(Printable.of(line));
         }
         if (line.equalsIgnoreCase("q") || line.equalsIgnoreCase("quit")) {
+            stopped = true;
             throw new Stopped();
         }
         return line;
@@ -374,11 +435,11 @@ final class InterviewCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Prints text word-wrapped to {@link #WIDTH} columns. */
+    /** Prints text word-wrapped to {@link #WIDTH} columns, its control characters shown as escapes. */
     private void wrap(String text, String first, String rest) {
         StringBuilder line = new StringBuilder(first);
         int start = line.length();
-        for (String word : text.split(" +")) {
+        for (String word : Printable.of(text).split(" +")) {
             if (line.length() > start && line.length() + 1 + word.length() > WIDTH) {
                 out.println(line.toString().stripTrailing());
                 line = new StringBuilder(rest);

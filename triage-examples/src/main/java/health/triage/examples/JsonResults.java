@@ -15,7 +15,11 @@ import health.triage.SelfCareStep;
 import health.triage.Stratification;
 import health.triage.TriageCase;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +46,33 @@ import java.util.function.Function;
  */
 final class JsonResults {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(new JsonFactory()
+            .setCharacterEscapes(new UnsafeEscapes()));
+
+    /**
+     * Escapes, besides what JSON requires, every character {@link Printable} calls unsafe (DEL, C1 controls such as
+     * U+009B, bidi overrides, U+2028 and U+2029), so that a line shown on a terminal or pasted into JavaScript cannot
+     * act; and every surrogate, so that text survives a writer that cannot encode half of a pair.
+     */
+    private static final class UnsafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        UnsafeEscapes() {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return Printable.unsafe(ch) || Character.isSurrogate((char) ch)
+                    ? new SerializedString(String.format("\\u%04X", ch)) : null;
+        }
+    }
 
     private JsonResults() {
     }

@@ -94,8 +94,8 @@ final class Report {
 
     private void heading(String id, String input) {
         out.append(RULE).append('\n');
-        // the id and the path come from the input: show control characters, never send them to the terminal
-        wrap(CaseReader.printable("Case " + (id == null ? "(no id)" : id) + "   (" + input + ")"), "", "  ");
+        // the id and the path come from the input: one line, control characters and line breaks shown
+        wrap(Printable.of("Case " + (id == null ? "(no id)" : id) + "   (" + input + ")"), "", "  ");
         out.append(RULE).append('\n');
     }
 
@@ -139,9 +139,13 @@ final class Report {
         out.append('\n');
     }
 
-    /** Appends text word-wrapped to {@link #WIDTH}: the first line after {@code first}, the others after {@code rest}. */
+    /**
+     * Appends text word-wrapped to {@link #WIDTH}: the first line after {@code first}, the others after {@code rest}.
+     * Every text of a report passes here, so none of its control characters reaches a terminal (error messages, and
+     * the rules of a {@code --rules} folder, come from input too).
+     */
     private void wrap(String text, String first, String rest) {
-        for (String paragraph : text.split("\n", -1)) {
+        for (String paragraph : Printable.keepingLineBreaks(text).split("\n", -1)) {
             StringBuilder line = new StringBuilder(first);
             int start = line.length();
             for (String word : paragraph.split(" +")) {

@@ -97,7 +97,7 @@ final class RuleProblems {
             lines.add("    Drools: " + own.get(0));
             own.subList(1, own.size()).forEach(l -> lines.add("            " + l.strip()));
         }
-        return lines;
+        return lines.stream().map(Printable::of).toList(); // file names and rule text of a --rules folder are input
     }
 
     /**

@@ -21,12 +21,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code triage rulebook}: writes the rule book of the rule base, generated from the rules themselves. */
 @Command(name = "rulebook",
@@ -42,7 +42,10 @@ import java.util.stream.Stream;
                         + "The HTML page is one self-contained file that works offline."},
         optionListHeading = "%nOptions:%n",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the rule book was written", "2:usage error (bad option, unreadable folder or file)",
+        exitCodeList = {"0:the rule book was written",
+                "1:the rule book was written, but some example case could not be read or used (each is named on "
+                        + "standard error) and is left out of it",
+                "2:usage error (bad option, unreadable folder or file)",
                 "3:the rule base could not be loaded; each problem is printed as file:line:column: message"})
 final class RulebookCommand implements Callable<Integer> {
 
@@ -77,14 +80,15 @@ final class RulebookCommand implements Callable<Integer> {
                     : TriageEngine.builder().rulesFrom(rulesDirectory).build();
         } catch (RuleBaseException e) {
             err.println(spec.qualifiedName() + ": the rule base cannot be used; " + e.problems().size() + " problem(s):");
-            e.problems().forEach(problem -> err.println(problem));
+            e.problems().forEach(problem -> err.println(Printable.message(String.valueOf(problem))));
             err.flush();
             return TriageCommand.RULE_BASE;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--rules: " + e.getMessage());
         }
+        List<String> skipped = new ArrayList<>();
         try (engine) {
-            RuleBook book = RuleBook.of(engine, examples(), resource("health/triage/examples/INTENDED_USE.md"),
+            RuleBook book = RuleBook.of(engine, examples(skipped), resource("health/triage/examples/INTENDED_USE.md"),
                     bibliography());
             String text = kind.equals("html") ? HtmlWriter.write(book) : MarkdownWriter.write(book);
             if (output == null) {
@@ -93,12 +97,19 @@ final class RulebookCommand implements Callable<Integer> {
                 out.flush();
             } else {
                 Files.writeString(output, text, StandardCharsets.UTF_8);
-                err.println(spec.qualifiedName() + ": wrote " + output);
+                err.println(spec.qualifiedName() + ": wrote " + Printable.message(output.toString()));
                 err.flush();
             }
-            return TriageCommand.OK;
+            skipped.stream().limit(AssessCommand.MAX_REJECTIONS_SHOWN)
+                    .forEach(why -> err.println(spec.qualifiedName() + ": example case left out: " + why));
+            if (skipped.size() > AssessCommand.MAX_REJECTIONS_SHOWN) {
+                err.println(spec.qualifiedName() + ": " + (skipped.size() - AssessCommand.MAX_REJECTIONS_SHOWN)
+                        + " more example cases left out");
+            }
+            err.flush();
+            return skipped.isEmpty() ? TriageCommand.OK : TriageCommand.CASE_REJECTED;
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot write " + output + ": " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "cannot write " + output + ": " + CaseFiles.reason(e));
         }
     }
 
@@ -123,8 +134,11 @@ final class RulebookCommand implements Callable<Integer> {
         }
     }
 
-    /** The example cases, by id (or file name when a case has none); cases that cannot be read are left out. */
-    private Map<String, TriageCase> examples() throws IOException {
+    /**
+     * The example cases, by id (or file name when a case has none). Each file is read up to the limit of a case file;
+     * an entry or case that cannot be read or used is left out, and {@code skipped} says which and why.
+     */
+    private Map<String, TriageCase> examples(List<String> skipped) {
         Path folder = casesDirectory != null ? casesDirectory : defaultCases();
         Map<String, TriageCase> cases = new TreeMap<>();
         if (folder == null || !Files.isDirectory(folder)) {
@@ -136,16 +150,34 @@ final class RulebookCommand implements Callable<Integer> {
                     + "--cases DIR");
             return cases;
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                for (CaseReader.Read read : CaseReader.read(file.toString(), Files.readAllBytes(file))) {
-                    if (read instanceof CaseReader.Valid valid) {
-                        String id = valid.triageCase().id() != null ? valid.triageCase().id()
-                                : file.getFileName().toString();
-                        cases.put(id, valid.triageCase());
-                    }
-                }
+        List<CaseFiles.Entry> entries;
+        try {
+            entries = CaseFiles.list(folder);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--cases: cannot list folder " + folder + ": "
+                    + CaseFiles.reason(e));
+        }
+        for (CaseFiles.Entry entry : entries) {
+            String name = entry.path().toString();
+            if (entry.problem() != null) {
+                skipped.add(Printable.message(name + ": " + entry.problem()));
+                continue;
             }
+            CaseReader.Cases read;
+            try {
+                read = CaseFiles.read(name, entry.path());
+            } catch (IOException e) {
+                skipped.add(Printable.message(name + ": cannot be read: " + CaseFiles.reason(e)));
+                continue;
+            }
+            read.forEach(one -> {
+                if (one instanceof CaseReader.Valid valid) {
+                    cases.put(valid.id() != null ? valid.id() : entry.path().getFileName().toString(),
+                            valid.triageCase());
+                } else if (one instanceof CaseReader.Rejected bad) {
+                    skipped.add(bad.error());
+                }
+            });
         }
         return cases;
     }

@@ -6,6 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -37,7 +39,8 @@ import java.util.Properties;
                 "1:some case could not be assessed (its output says why); the others were (check: some case "
                         + "differs from its expectation, or some rule is fired by no case)",
                 "2:usage error: unknown option, missing argument, a path that does not exist",
-                "3:the rule base could not be loaded, or failed on a case"},
+                "3:the rule base could not be loaded, or failed on a case",
+                "4:the results could not be written to standard output (a full disk, a closed pipe)"},
         footer = {"%nRun 'triage help COMMAND' for a command's options, input and output."})
 public final class TriageCommand implements Runnable {
 
@@ -52,6 +55,14 @@ public final class TriageCommand implements Runnable {
     public static final int USAGE = 2;
     /** The rule base could not be loaded (its problems are listed), or it failed on a case. */
     public static final int RULE_BASE = 3;
+    /**
+     * Standard output could not be written (a full disk, a pipe whose reader has gone): the results are lost, so the
+     * command stopped and said so on standard error.
+     */
+    public static final int OUTPUT = 4;
+    /** What a failed write to standard output says, after the command's name. */
+    static final String OUTPUT_FAILED = "cannot write to standard output (the disk may be full, or the reading end "
+            + "of a pipe was closed)";
 
     private final InputStream stdin;
 
@@ -62,12 +73,28 @@ public final class TriageCommand implements Runnable {
         this.stdin = Objects.requireNonNull(stdin, "stdin must not be null");
     }
 
-    /** Runs the command line and exits with its exit code. */
+    /**
+     * Runs the command line and exits with its exit code. Results go to file descriptor 1 through a stream that
+     * reports a failed write ({@code System.out} would keep it to itself), so that a full disk or a closed pipe ends
+     * the command with {@link #OUTPUT}; anything else that writes to {@code System.out}, such as a logging library's
+     * status lines, goes to standard error, so that it cannot corrupt JSON Lines.
+     */
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = commandLine(System.in, out, err).execute(args);
-        out.flush();
+        System.setOut(System.err);
+        int code;
+        try {
+            code = commandLine(System.in, out, err).execute(args);
+        } catch (VirtualMachineError e) { // never a stack trace for the person at the terminal
+            err.println("triage: internal error: " + Printable.message(e.toString()));
+            code = RULE_BASE;
+        }
+        if (out.checkError() && code != OUTPUT) {
+            err.println("triage: " + OUTPUT_FAILED);
+            code = OUTPUT;
+        }
         err.flush();
         System.exit(code);
     }
@@ -81,7 +108,7 @@ public final class TriageCommand implements Runnable {
         commandLine.setParameterExceptionHandler(TriageCommand::usageError);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // an unexpected failure, not bad input: one line, no stack trace for the person at the terminal
-            cmd.getErr().println(cmd.getCommandName() + ": internal error: " + e);
+            cmd.getErr().println(cmd.getCommandName() + ": internal error: " + Printable.message(e.toString()));
             cmd.getErr().flush();
             return RULE_BASE;
         });
@@ -103,7 +130,7 @@ public final class TriageCommand implements Runnable {
     private static int usageError(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(qualifiedName(cmd) + ": " + e.getMessage());
+        err.println(qualifiedName(cmd) + ": " + Printable.message(String.valueOf(e.getMessage())));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Run '" + qualifiedName(cmd) + " --help' for usage.");
         err.flush();

@@ -366,7 +366,7 @@ class AssessCommandTest {
                 () -> assertEquals(TriageCommand.CASE_REJECTED, result.exit()),
                 () -> assertEquals(3, lines.size()),
                 () -> assertTrue(lines.get(0).has("disposition")),
-                () -> assertEquals(file + "[1]: sex must be one of female, male, other, was 'mal'",
+                () -> assertEquals(file + "[1]: sex must be one of female, male, other, was 'mal' (did you mean 'male'?)",
                         lines.get(1).get("error").asText()),
                 () -> assertEquals("b", lines.get(1).get("id").asText()),
                 () -> assertTrue(lines.get(2).has("disposition")));
@@ -561,5 +561,85 @@ class AssessCommandTest {
         Cli.Result result = Cli.run("assess", file.toString());
 
         assertFalse(result.out().contains("nextQuestions"), result::toString);
+    }
+
+    // --- hostile input, round two ------------------------------------------------------------------------------
+
+    @Test
+    void assess_emptyPath_isAUsageErrorNotTheWorkingFolder() {
+        Cli.Result result = Cli.run("assess", "");
+
+        assertAll(
+                () -> assertEquals(TriageCommand.USAGE, result.exit(), result::toString),
+                () -> assertEquals("", result.out()),
+                () -> assertTrue(result.err().startsWith("triage assess: a PATH is empty (''); give a case file, a "
+                        + "folder or - for standard input"), result::toString));
+    }
+
+    @Test
+    void assess_folderEntriesThatAreNotCaseFiles_eachGetAnErrorLineAndExit1() throws IOException {
+        Path good = write("cases/a.json", SADDLE_NUMBNESS);
+        Files.createDirectory(dir.resolve("cases/b.json"));
+        Files.createSymbolicLink(dir.resolve("cases/c.json"), dir.resolve("cases/nowhere.json"));
+        Files.createSymbolicLink(dir.resolve("cases/d.json"), dir.resolve("cases/d.json"));
+
+        Cli.Result result = Cli.run("assess", "--json", "--no-next-questions", dir.resolve("cases").toString());
+
+        Path cases = dir.resolve("cases");
+        assertAll(
+                () -> assertEquals(TriageCommand.CASE_REJECTED, result.exit(), result::toString),
+                () -> assertEquals(good.toString(), result.json().get(0).get("input").asText()),
+                () -> assertEquals(List.of(
+                        cases.resolve("b.json") + ": a folder, not a case file (folders inside a folder are not read)",
+                        cases.resolve("c.json") + ": a symbolic link to a file that does not exist",
+                        cases.resolve("d.json") + ": a loop of symbolic links"),
+                        result.json().stream().skip(1).map(line -> line.get("error").asText()).toList()));
+    }
+
+    @Test
+    void assess_manyRejectedCasesInOneFile_showsTheFirst100AndCountsTheRest() throws IOException {
+        Path ones = write("ones.json", "[" + "1,".repeat(249) + "1]");
+        Path good = write("good.json", SADDLE_NUMBNESS);
+
+        Cli.Result result = Cli.run("assess", "--json", "--no-next-questions", ones.toString(), good.toString());
+
+        List<JsonNode> lines = result.json();
+        assertAll(
+                () -> assertEquals(TriageCommand.CASE_REJECTED, result.exit(), result::toString),
+                () -> assertEquals(102, lines.size(), result::toString),
+                () -> assertEquals(ones + "[99]: expected a case object, found a number",
+                        lines.get(99).get("error").asText()),
+                () -> assertEquals(ones + ": 150 more cases of this input could not be assessed; only the first 100 "
+                        + "errors of an input are shown", lines.get(100).get("error").asText()),
+                () -> assertEquals(good.toString(), lines.get(101).get("input").asText()),
+                () -> assertTrue(result.err().contains("250 of 251 cases could not be assessed"), result::toString));
+    }
+
+    @Test
+    void assess_standardOutputThatFails_stopsTheBatchAtOnceWithExit4() throws IOException {
+        Path first = write("a.json", SADDLE_NUMBNESS);
+        Path second = write("b.json", SADDLE_NUMBNESS);
+        java.io.Writer full = new java.io.Writer() { // like /dev/full: every write fails
+            @Override
+            public void write(char[] buffer, int offset, int length) throws IOException {
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.io.StringWriter err = new java.io.StringWriter();
+
+        int exit = TriageCommand.commandLine(new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintWriter(full),
+                new java.io.PrintWriter(err, true)).execute("assess", "--json", first.toString(), second.toString());
+
+        assertEquals(TriageCommand.OUTPUT, exit, err::toString);
+        assertEquals("triage assess: cannot write to standard output (the disk may be full, or the reading end of a "
+                + "pipe was closed); stopped after 1 case", err.toString().strip());
     }
 }

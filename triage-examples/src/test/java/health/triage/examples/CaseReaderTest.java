@@ -74,8 +74,8 @@ class CaseReaderTest {
     }
 
     @Test
-    void read_emptyArray_givesNoCases() {
-        assertEquals(List.of(), read("[]"));
+    void read_emptyArray_isRejectedSoThatNoFileIsPassedOverSilently() {
+        assertEquals("in.json: the file holds an empty array; expected at least one case object", onlyError("[ ]"));
     }
 
     @Test
@@ -281,5 +281,60 @@ class CaseReaderTest {
         System.arraycopy(json, 0, content, bom.length, json.length);
 
         assertInstanceOf(CaseReader.Valid.class, CaseReader.read("in.json", content).get(0));
+    }
+
+    @Test
+    void read_overlongUtf8InACode_isRejectedWithTheByteOffset_notReadAsFever() {
+        byte[] content = {'{', '"', 'a', 'g', 'e', '"', ':', '3', '0', ',', '"', 'f', 'i', 'n', 'd', 'i', 'n', 'g', 's',
+            '"', ':', '{', '"', (byte) 0xC1, (byte) 0xA6, 'e', 'v', 'e', 'r', '"', ':', 't', 'r', 'u', 'e', '}', '}'};
+
+        List<CaseReader.Read> cases = CaseReader.read("in.json", content);
+
+        assertEquals(List.of(new CaseReader.Rejected("in.json", null, "in.json: not valid UTF-8 at byte offset 23: "
+                + "the byte C1 is not a character; text must be strictly encoded (no overlong forms, encoded "
+                + "surrogates or code points beyond U+10FFFF)")), cases);
+    }
+
+    @Test
+    void read_halfOfASurrogatePairWrittenAsAnEscape_rejectsTheCaseSoThatIdsSurviveOutput() {
+        assertEquals("in.json: id holds \\uD800, half of a surrogate pair, which is not a character; text must be "
+                + "valid Unicode", onlyError("{\"id\": \"x\\ud800y\", \"age\": 30}"));
+    }
+
+    @Test
+    void read_idOf600Emoji_countsCharactersNotUtf16Units() {
+        String id = "\ud83d\ude00".repeat(600);
+
+        CaseReader.Valid valid = assertInstanceOf(CaseReader.Valid.class,
+                read("{\"id\": \"" + id + "\", \"age\": 30}").get(0));
+        assertEquals(id, valid.id());
+    }
+
+    @Test
+    void read_numberBeyondTheDigitLimitInAnArray_rejectsOnlyItsCase() {
+        List<CaseReader.Read> cases = read("[{\"age\": 30}, {\"age\": " + "9".repeat(1_001) + "}, {\"age\": 31}]");
+
+        assertAll(
+                () -> assertEquals(3, cases.size()),
+                () -> assertEquals(new CaseReader.Rejected("in.json[1]", null,
+                        "in.json[1]: age is out of range: a number of more than 1000 digits"), cases.get(1)),
+                () -> assertInstanceOf(CaseReader.Valid.class, cases.get(2)));
+    }
+
+    @Test
+    void read_nonStandardJson_isExplainedWithoutAdviceToEnableParserFeatures() {
+        assertEquals("in.json: malformed JSON at line 1, column 12 (in age): 'NaN' is not a JSON value; a number is "
+                + "written with digits only", onlyError("{\"age\": NaN}"));
+        assertEquals("in.json: malformed JSON at line 1, column 2: comments are not allowed in JSON",
+                onlyError("{/* x */ \"age\": 30}"));
+        assertEquals("in.json: malformed JSON at line 1, column 10 (in age): a number must not start with '+' in JSON",
+                onlyError("{\"age\": +30}"));
+    }
+
+    @Test
+    void read_cases_areCountedBeforeTheyAreRead() {
+        CaseReader.Cases cases = CaseReader.of("in.json", "[{\"age\": 30}, 1, {}]".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(3, cases.size());
     }
 }

@@ -72,9 +72,11 @@ class CaseRoundTripPropertiesTest {
                         Arbitraries.integers().between(0, Integer.MAX_VALUE).injectNull(0.2),
                         Arbitraries.integers().between(0, 10).injectNull(0.3), findings)
                 .as((i, age, s, p, duration, pain, answered) -> {
+                    // only plausible cases: pregnant 10 to 65 years old, symptoms no longer than a life (POLICY.md)
                     TriageCase.Builder builder = TriageCase.builder(age).id(i).sex(s)
-                            .pregnant(s == Sex.MALE && Boolean.TRUE.equals(p) ? Boolean.FALSE : p)
-                            .durationDays(duration).painScore(pain);
+                            .pregnant(Boolean.TRUE.equals(p) && (s == Sex.MALE || age < 10 || age > 65) ? Boolean.FALSE
+                                    : p)
+                            .durationDays(duration == null ? null : Math.min(duration, (age + 1) * 366)).painScore(pain);
                     answered.forEach(builder::answer);
                     return builder.build();
                 });

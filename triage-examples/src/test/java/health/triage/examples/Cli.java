@@ -46,10 +46,19 @@ final class Cli {
     }
 
     static Result runWithStdin(String stdin, String... args) {
+        return runWithStdin(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs with these bytes, which need not be text, on standard input. */
+    static Result runWithStdin(byte[] stdin, String... args) {
+        return runWithStdin(new ByteArrayInputStream(stdin), args);
+    }
+
+    static Result runWithStdin(InputStream stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = TriageCommand.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int exit = TriageCommand.commandLine(stdin, new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
         return new Result(exit, out.toString(), err.toString());
     }
 

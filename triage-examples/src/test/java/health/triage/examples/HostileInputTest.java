@@ -33,11 +33,13 @@ class HostileInputTest {
     private static final Path CORPUS = Path.of("src/test/resources/hostile");
     private static final Duration QUICKLY = Duration.ofSeconds(20);
     private static final String ASSESSED = "(assessed)";
+    private static final String STRICT = "; text must be strictly encoded (no overlong forms, encoded surrogates or "
+            + "code points beyond U+10FFFF)";
     private static final String GOOD = "{\"id\": \"good\", \"age\": 40, \"findings\": {\"buttock_pain\": true}}";
 
     /** What must come of every case of the corpus: its error, word for word, or assessed. */
     private static final Map<String, String> EXPECTED = Map.ofEntries(
-            entry("binary.json", "binary.json: malformed JSON at line 1, column 2: Illegal character ((CTRL-CHAR, code 1)): only regular white space (\\r, \\n, \\t) is allowed between tokens"),
+            entry("binary.json", "binary.json: not valid UTF-16BE at byte offset 216: the bytes D8 D9 DA DB are not a character" + STRICT),
             entry("bom-only.json", "bom-only.json: the file is empty; expected a case object or an array of case objects"),
             entry("bom-twice.json", ASSESSED),
             entry("bom-utf16le.json", ASSESSED),
@@ -57,15 +59,15 @@ class HostileInputTest {
             entry("huge-numbers.json[3]", "huge-numbers.json[3]: painScore must be a whole number, was 1E+1"),
             entry("huge-numbers.json[4]", "huge-numbers.json[4]: age is out of range, was 123456789012345678901234567890\u2026 (50 digits)"),
             entry("huge-numbers.json[5]", ASSESSED),
-            entry("invalid-utf8-in-key.json", "invalid-utf8-in-key.json: malformed JSON at line 1, column 34 (in findings): Invalid UTF-8 start byte 0x80"),
-            entry("invalid-utf8-in-text.json", "invalid-utf8-in-text.json: malformed JSON at line 1, column 14 (in id): Invalid UTF-8 middle byte 0x28"),
+            entry("invalid-utf8-in-key.json", "invalid-utf8-in-key.json: not valid UTF-8 at byte offset 29: the byte 80 is not a character" + STRICT),
+            entry("invalid-utf8-in-text.json", "invalid-utf8-in-text.json: not valid UTF-8 at byte offset 11: the byte C3 is not a character" + STRICT),
             entry("long-field-name.json[0]", "long-field-name.json[0]: a field name in findings is too long: more than 1000 characters"),
             entry("long-field-name.json[1]", ASSESSED),
             entry("long-text.json[0]", "long-text.json[0]: id is too long: more than 1000 characters"),
             entry("long-text.json[1]", ASSESSED),
             entry("many-findings.json[0]", "many-findings.json[0]: findings has more than 100 entries; a case has 7 fields and 66 finding codes"),
             entry("many-findings.json[1]", ASSESSED),
-            entry("not-json.json", "not-json.json: malformed JSON at line 1, column 4: Unrecognized token 'id': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
+            entry("not-json.json", "not-json.json: malformed JSON at line 1, column 3: Unrecognized token 'id': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
             entry("null-file.json", "null-file.json: expected a case object or an array of case objects, found null"),
             entry("nulls.json[0]", "nulls.json[0]: age is required"),
             entry("nulls.json[1]", "nulls.json[1]: findings.fever must be true or false, was null (leave it out when it was not asked)"),
@@ -93,7 +95,7 @@ class HostileInputTest {
     Path dir;
 
     private static List<CaseReader.Read> read(String name, byte[] content) {
-        return assertTimeoutPreemptively(QUICKLY, () -> CaseReader.read(name, new ByteArrayInputStream(content)));
+        return assertTimeoutPreemptively(QUICKLY, () -> CaseReader.read(name, content));
     }
 
     private static String outcome(CaseReader.Read read) {
@@ -172,12 +174,18 @@ class HostileInputTest {
     }
 
     @Test
-    void multiMegabyteText_inAnArray_namesTheElementAndTheField() {
-        byte[] json = ("[" + GOOD + ", {\"age\": 30, \"findings\": {\"fever\": \"" + "y".repeat(3_000_000) + "\"}}]")
-                .getBytes(StandardCharsets.UTF_8);
+    void multiMegabyteText_inAnArray_rejectsOnlyItsCaseNamingTheField() {
+        byte[] json = ("[" + GOOD + ", {\"age\": 30, \"findings\": {\"fever\": \"" + "y".repeat(3_000_000) + "\"}}, "
+                + GOOD + "]").getBytes(StandardCharsets.UTF_8);
 
-        assertEquals(List.of(new CaseReader.Rejected("big.json", null,
-                "big.json: [1].findings.fever is too long: more than 1000 characters")), read("big.json", json));
+        List<CaseReader.Read> cases = read("big.json", json);
+
+        assertAll(
+                () -> assertEquals(3, cases.size()),
+                () -> assertTrue(cases.get(0) instanceof CaseReader.Valid),
+                () -> assertEquals(new CaseReader.Rejected("big.json[1]", null,
+                        "big.json[1]: findings.fever is too long: more than 1000 characters"), cases.get(1)),
+                () -> assertTrue(cases.get(2) instanceof CaseReader.Valid));
     }
 
     @Test
@@ -243,7 +251,53 @@ class HostileInputTest {
         assertEquals(CaseReader.MAX_FILE_BYTES, content.length);
 
         try (InputStream in = new ByteArrayInputStream(content)) {
-            assertTrue(CaseReader.read("limit.json", in).get(0) instanceof CaseReader.Valid);
+            List<CaseReader.Read> cases = new java.util.ArrayList<>();
+            CaseReader.of("limit.json", in).forEach(cases::add);
+            assertTrue(cases.get(0) instanceof CaseReader.Valid);
         }
+    }
+
+    // --- the shared corpus of control, bidi and line-break characters, fed to every place that prints input ------
+
+    @Test
+    void corpus_fedToEveryPlaceThatPrintsInput_neverReachesAnOutputRaw() throws IOException {
+        Path cases = Files.createDirectory(dir.resolve("cases"));
+        int n = 0;
+        for (String text : HostileText.CORPUS) {
+            StringBuilder quoted = new StringBuilder("\"");
+            text.chars().forEach(c -> quoted.append(String.format("\\u%04x", c))); // any text, even half a pair
+            quoted.append('"');
+            // as an id (report heading, JSON id, rule book), as an unknown code and as a sex (error messages)
+            Files.writeString(cases.resolve("c" + n + ".json"), "[{\"id\": " + quoted + ", \"age\": 45, \"findings\": "
+                    + "{\"saddle_numbness\": true}}, {\"id\": " + quoted + ", \"age\": 30, \"findings\": {" + quoted
+                    + ": true}}, {\"age\": 30, \"sex\": " + quoted + "}]");
+            // as a file name (errors, report headings), where the file system allows it
+            if (text.indexOf('\u0000') < 0 && text.indexOf('/') < 0 && text.codePoints().noneMatch(cp -> Character.getType(cp) == Character.SURROGATE)) {
+                Files.writeString(cases.resolve("f" + n + text + ".json"), "{\"age\": 300}");
+                Files.createSymbolicLink(cases.resolve("l" + n + text + ".json"), cases.resolve("nowhere"));
+            }
+            n++;
+        }
+
+        List<Cli.Result> runs = new java.util.ArrayList<>();
+        runs.add(Cli.run("assess", "--no-next-questions", cases.toString()));
+        runs.add(Cli.run("assess", "--json", "--no-next-questions", cases.toString()));
+        runs.add(Cli.run("rulebook", "--cases", cases.toString()));
+        runs.add(Cli.run("rulebook", "--format", "html", "--cases", cases.toString()));
+        for (String text : HostileText.CORPUS) {
+            runs.add(Cli.run("assess", "/no/such/" + text.replace("\u0000", "") + ".json")); // usage error
+            runs.add(Cli.run("assess", "--jsn" + text));                                    // unknown option
+            runs.add(Cli.runWithStdin(text + "\n", "interview"));                            // echo, or an error
+        }
+
+        assertEquals(4 + 3 * HostileText.CORPUS.size(), runs.size());
+        for (Cli.Result run : runs) {
+            assertAll(
+                    () -> assertEquals(-1, HostileText.firstUnsafe(run.out(), "\n"), run::toString),
+                    () -> assertEquals(-1, HostileText.firstUnsafe(run.err(), "\n"), run::toString));
+            assertNoStackTrace(run);
+        }
+        assertTrue(runs.get(0).out().contains("Case a\\u001B[2J\\u001B[31mb"), "the report shows the escapes");
+        assertTrue(runs.get(1).out().contains("a\\u001B]0;pwned\\u0007b"), "JSON escapes them");
     }
 }

@@ -253,4 +253,75 @@ class InterviewCommandTest {
         }
         assertTrue(result.out().lines().allMatch(line -> line.length() <= 80), result::toString);
     }
+
+    // --- input that is not typed answers -------------------------------------------------------------------------
+
+    @Test
+    void interview_binaryInput_stopsWithAnErrorAndNoReport() {
+        byte[] binary = {'7', '\n', 'y', '\n', 0, 1, 2, 'y', '\n'};
+
+        Cli.Result result = Cli.runWithStdin(binary, "interview");
+
+        assertAll(
+                () -> assertEquals(TriageCommand.CASE_REJECTED, result.exit(), result::toString),
+                () -> assertFalse(result.out().contains("DISPOSITION"), "no report is made from binary input"),
+                () -> assertEquals("triage interview: stopped without an assessment: standard input holds the "
+                        + "control byte 0x00 at byte offset 4, which no keyboard sends; it does not look like typed "
+                        + "answers", result.err().strip()));
+    }
+
+    @Test
+    void interview_sameInvalidAnswerOverAndOver_stopsWithAnErrorAndNoReport() {
+        Cli.Result result = Cli.runWithStdin("34\n" + "maybe\n".repeat(1_000), "interview");
+
+        assertAll(
+                () -> assertEquals(TriageCommand.CASE_REJECTED, result.exit(), result::toString),
+                () -> assertFalse(result.out().contains("DISPOSITION"), result::toString),
+                () -> assertTrue(result.err().contains("the same question was asked 10 times in a row"),
+                        result::toString));
+    }
+
+    @Test
+    void interview_endOfInputAfterTheAge_keepsTheAgeAndReportsNotComplete() {
+        Cli.Result result = Cli.runWithStdin("34\n", "interview");
+
+        assertAll(
+                () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
+                () -> assertTrue(result.out().contains("Interview stopped after 0 questions; it is not complete."),
+                        result::toString),
+                () -> assertTrue(result.out().contains("age 34, duration not given"), result::toString),
+                () -> assertFalse(result.out().contains("before the age was given"), result::toString));
+    }
+
+    @Test
+    void interview_echoedAnswer_showsControlCharactersAsEscapes() {
+        Cli.Result result = Cli.runWithStdin("\u001b[2J\u001b[31mred\u202e\n", "interview");
+
+        assertAll(
+                () -> assertFalse(result.out().contains("\u001b"), "a raw escape reached the terminal"),
+                () -> assertFalse(result.out().contains("\u202e"), "a raw bidi override reached the terminal"),
+                () -> assertTrue(result.out().contains("\\u001B[2J\\u001B[31mred\\u202E"), result::toString));
+    }
+
+    @Test
+    void interview_saveOverAnExistingFile_isAUsageErrorBeforeAnyQuestion() throws IOException {
+        Path existing = Files.writeString(dir.resolve("existing.json"), "{\"age\": 50}");
+
+        Cli.Result result = Cli.runWithStdin("34\n", "interview", "--save", existing.toString());
+
+        assertAll(
+                () -> assertEquals(TriageCommand.USAGE, result.exit(), result::toString),
+                () -> assertEquals("", result.out()),
+                () -> assertEquals("{\"age\": 50}", Files.readString(existing)),
+                () -> assertTrue(result.err().startsWith("triage interview: --save: " + existing + " already exists"),
+                        result::toString));
+    }
+
+    @Test
+    void interview_durationLongerThanALife_isAskedAgainWithTheReason() {
+        Cli.Result result = Cli.runWithStdin("34\n\n999999w\n", "interview");
+
+        assertTrue(flat(result.out()).contains("DurationDays must not be longer than the person has lived (at most "
+                + "12810 days at age 34), was 6999993."), result::toString);
+    }
 }

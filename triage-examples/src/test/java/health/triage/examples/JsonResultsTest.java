@@ -98,6 +98,25 @@ class JsonResultsTest {
     }
 
     @Test
+    void error_escapesEveryUnsafeCharacterAndReadsBackAsWritten() {
+        for (String id : HostileText.CORPUS) {
+            String line = JsonResults.error("cases/b.json", id, "cases/b.json: " + id);
+
+            assertEquals(-1, HostileText.firstUnsafe(line, ""), line);
+            if (id.codePoints().noneMatch(cp -> Character.getType(cp) == Character.SURROGATE)) { // half a pair never comes from a case file
+                assertEquals(id, Cli.parse(line).get("id").asText(), line);
+            }
+        }
+    }
+
+    @Test
+    void error_writesC1DelBidiAndSeparatorsAsEscapes_andKeepsEmojiAsAPair() {
+        String line = JsonResults.error("in", "\u009b\u007f\u202e\u2028\ud83d\ude00", "e");
+
+        assertEquals("{\"input\":\"in\",\"id\":\"\\u009B\\u007F\\u202E\\u2028\\uD83D\\uDE00\",\"error\":\"e\"}", line);
+    }
+
+    @Test
     void error_holdsInputIdAndError() {
         JsonNode line = Cli.parse(JsonResults.error("cases/b.json[2]", null, "cases/b.json[2]: age is required"));
 

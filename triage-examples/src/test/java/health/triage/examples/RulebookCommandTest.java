@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,5 +163,44 @@ class RulebookCommandTest {
         assertTrue(run.out().contains("- **When:** Always (no condition)\n- **Then:** disposition at least ROUTINE\n"),
                 run.out());
         assertTrue(run.out().contains("### A single test concern\n"), run.out());
+    }
+
+    @Test
+    void rulebook_hostileExampleCaseIds_areLiteralTextInTheMarkdown(@TempDir Path dir) throws IOException {
+        String hostile = "ces\n\n# FAKE HEADING: all cases SELF_CARE\n\n[click me](javascript:alert(3))<script>\u001b[2J";
+        Files.writeString(dir.resolve("a.json"), "{\"id\": " + new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(hostile) + ", \"age\": 45, \"findings\": {\"saddle_numbness\": true}}");
+
+        Run run = run("rulebook", "--cases", dir.toString());
+
+        assertEquals(TriageCommand.OK, run.exit(), run.err());
+        assertAll(
+                () -> assertFalse(run.out().contains("\n# FAKE"), "an id made a heading"),
+                () -> assertFalse(Pattern.compile("(?<!\\\\)]\\(javascript").matcher(run.out()).find(), "an id made a link"),
+                () -> assertFalse(run.out().contains("<script>"), "an id made HTML"),
+                () -> assertEquals(-1, HostileText.firstUnsafe(run.out(), "\n"), "a control character reached the book"),
+                () -> assertTrue(run.out().contains("ces\\\\u000A\\\\u000A\\# FAKE HEADING: all cases SELF\\_CARE"),
+                        "the id is shown as written, escaped"));
+    }
+
+    @Test
+    void rulebook_exampleEntriesThatCannotBeRead_areNamedAndLeftOut(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.json"), "{\"id\": \"good\", \"age\": 45}");
+        Files.createDirectory(dir.resolve("sub.json"));
+        Files.writeString(dir.resolve("bad.json"), "{\"age\": 300}");
+        Path output = dir.resolve("book.md");
+
+        Run run = run("rulebook", "--cases", dir.toString(), "-o", output.toString());
+
+        assertAll(
+                () -> assertEquals(TriageCommand.CASE_REJECTED, run.exit(), run.err()),
+                () -> assertTrue(Files.readString(output).contains("1 example cases were run"), "the book is written"),
+                () -> assertEquals(List.of(
+                        "triage rulebook: wrote " + output,
+                        "triage rulebook: example case left out: " + dir.resolve("bad.json")
+                                + ": age must be between 0 and 120, was 300",
+                        "triage rulebook: example case left out: " + dir.resolve("sub.json")
+                                + ": a folder, not a case file (folders inside a folder are not read)"),
+                        run.err().lines().toList()));
     }
 }

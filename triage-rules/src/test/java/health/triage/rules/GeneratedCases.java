@@ -165,9 +165,10 @@ public final class GeneratedCases {
         Arbitrary<Boolean> pregnant = Arbitraries.of(false, true).injectNull(0.5);
         return Combinators.combine(age, sex, pregnant, duration, pain, findings)
                 .as((a, s, p, d, score, answered) -> {
+                    // only plausible cases: pregnant 10 to 65 years old, symptoms no longer than a life (POLICY.md)
                     TriageCase.Builder builder = TriageCase.builder(a).sex(s)
-                            .pregnant(s == Sex.MALE && Boolean.TRUE.equals(p) ? Boolean.FALSE : p)
-                            .durationDays(d).painScore(score);
+                            .pregnant(Boolean.TRUE.equals(p) && (s == Sex.MALE || a < 10 || a > 65) ? Boolean.FALSE : p)
+                            .durationDays(d == null ? null : Math.min(d, (a + 1) * 366)).painScore(score);
                     answered.forEach(builder::answer);
                     return builder.build();
                 });

@@ -1,12 +1,15 @@
 package health.triage.examples.rulebook;
 
-/** HTML escaping for text and attribute values. */
+import health.triage.examples.Printable;
+
+/** HTML escaping for text and attribute values; control characters are shown as escapes ({@link Printable}). */
 final class Html {
 
     private Html() {
     }
 
-    static String escape(String text) {
+    static String escape(String raw) {
+        String text = Printable.keepingLineBreaks(raw);
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);

@@ -1,13 +1,18 @@
 package health.triage.examples.rulebook;
 
 import health.triage.Finding;
+import health.triage.examples.Printable;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The rule book as Markdown, for reading in a repository or a review tool. */
+/**
+ * The rule book as Markdown, for reading in a repository or a review tool. No control character of the rule base or
+ * the example cases reaches the document ({@link Printable}); an example case's id, which is data, is written as
+ * literal text, so that it cannot start a heading, a link or HTML.
+ */
 public final class MarkdownWriter {
 
     private MarkdownWriter() {
@@ -62,11 +67,29 @@ public final class MarkdownWriter {
                 list(m, "Then", entry.conclusions());
                 m.append("- **Source:** ").append(rule.source()).append('\n')
                         .append("- **Example cases:** ").append(entry.exampleCases().isEmpty() ? "none of the example cases"
-                                : String.join(", ", entry.exampleCases())).append('\n')
+                                : String.join(", ", entry.exampleCases().stream().map(MarkdownWriter::literal).toList()))
+                        .append('\n')
                         .append("- **Written at:** `").append(rule.file()).append(':').append(rule.line()).append("`\n");
             }
         }
-        return m.toString();
+        return Printable.keepingLineBreaks(m.toString());
+    }
+
+    /**
+     * Text from input as literal Markdown on one line: control characters and line breaks shown as escapes, and the
+     * characters that make emphasis, code, links, HTML or table cells backslash-escaped.
+     */
+    static String literal(String text) {
+        String line = Printable.of(text);
+        StringBuilder out = new StringBuilder(line.length() + 8);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if ("\\`*_[]<>&|~#!".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static void list(StringBuilder m, String label, List<String> items) {
