@@ -4,8 +4,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
 
-/** Nearest-name suggestions for error messages ("did you mean ...?"). */
-final class Suggestions {
+/**
+ * Nearest-name suggestions for error messages ("did you mean ...?"), public so that adapters reading other formats
+ * (such as FHIR item link ids) suggest names as the library does.
+ */
+public final class Suggestions {
 
     private Suggestions() {
     }
@@ -14,7 +17,7 @@ final class Suggestions {
      * " (did you mean 'x'?)" for the candidate closest to {@code given}, or "" when nothing is close enough to be
      * a plausible typo.
      */
-    static String didYouMean(String given, Collection<String> candidates) {
+    public static String didYouMean(String given, Collection<String> candidates) {
         String lower = given.toLowerCase(Locale.ROOT);
         return candidates.stream()
                 .min(Comparator.comparingInt((String c) -> distance(lower, c)).thenComparing(Comparator.naturalOrder()))
