@@ -17,11 +17,14 @@ import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -80,6 +83,28 @@ public final class AdaptiveQuestionnaire {
         return response;
     }
 
+    /**
+     * Answers the questions of an adaptive response that are asked but not yet answered with what a recorded case
+     * says; a question the case does not answer is added without an answer ("don't know"). For replaying a recorded
+     * case through the interview, as the tests do.
+     */
+    public static void answerFrom(QuestionnaireResponse response, TriageCase recorded) {
+        Objects.requireNonNull(response, "response must not be null");
+        Map<String, Object> values = QuestionnaireResponses.values(Objects.requireNonNull(recorded,
+                "recorded must not be null"));
+        Set<String> answered = response.getItem().stream().map(QuestionnaireResponseItemComponent::getLinkId)
+                .collect(Collectors.toSet());
+        for (QuestionnaireItemComponent question : adaptive(response).getItem()) {
+            String linkId = question.getLinkId();
+            if (question.getType() == QuestionnaireItemType.DISPLAY || answered.contains(linkId)) {
+                continue;
+            }
+            Object value = values.get(linkId);
+            response.addItem(value == null ? new QuestionnaireResponseItemComponent().setLinkId(linkId)
+                    .setText(question.getText()) : QuestionnaireResponses.answer(linkId, value));
+        }
+    }
+
     /** The {@code $next-question} input parameters for a response. */
     public static Parameters input(QuestionnaireResponse response) {
         Parameters in = new Parameters();
@@ -91,7 +116,7 @@ public final class AdaptiveQuestionnaire {
      * {@code $next-question}: the output parameters for the input parameters.
      *
      * @throws IllegalArgumentException naming the parameter or item, when the input is not one adaptive response to
-     *                                  this questionnaire or an answer is wrong (as {@link ResponseReader} says)
+     *                                  this questionnaire or an answer is wrong (as {@link QuestionnaireResponses} says)
      */
     public Parameters nextQuestion(Parameters in) {
         Objects.requireNonNull(in, "in must not be null");
@@ -105,8 +130,9 @@ public final class AdaptiveQuestionnaire {
         Parameters out = new Parameters();
         Optional<NextQuestions> done = next(response);
         out.addParameter().setName(OUT).setResource(response);
+        Reference subject = response.hasSubject() ? response.getSubject() : null;
         done.ifPresent(next -> out.addParameter().setName(ASSESSMENT)
-                .setResource(AssessmentResources.guidanceResponse(next)));
+                .setResource(AssessmentResources.guidanceResponse(next, subject)));
         return out;
     }
 
@@ -116,7 +142,7 @@ public final class AdaptiveQuestionnaire {
         if (response.getStatus() == QuestionnaireResponseStatus.COMPLETED) {
             throw new IllegalArgumentException("status is completed: the interview is over; start a new response");
         }
-        ResponseReader.Answers answers = ResponseReader.answers(response);
+        QuestionnaireResponses.Answers answers = QuestionnaireResponses.answers(response);
         Set<String> asked = adaptive.getItem().stream().map(QuestionnaireItemComponent::getLinkId)
                 .collect(Collectors.toSet());
         for (String linkId : answers.values().keySet()) {

@@ -13,6 +13,7 @@ import health.triage.SafetyNet;
 import health.triage.SelfCareStep;
 
 import org.hl7.fhir.r4.model.CanonicalType;
+import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -23,8 +24,6 @@ import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.RequestGroup;
-import org.hl7.fhir.r4.model.RequestGroup.RequestGroupActionComponent;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 
@@ -41,16 +40,18 @@ import java.util.Objects;
  *       questions could still change it.</li>
  *   <li>{@code outputParameters} → a contained {@link Parameters}: the whole assessment, named as in the command
  *       line's JSON (disposition, timeframe, likelySource, cuesFor, cuesAgainst, redFlag with its evidence,
- *       unanswered, alsoConsider, reason with rule id, sentence, source and facts, bilateralLegSymptomsPolicy,
- *       ruleBaseVersion, vocabularyVersion).</li>
- *   <li>{@code result} → a contained {@link RequestGroup} (intent proposal) with the disposition as its priority and
- *       first action, one action per referral pointing to a contained {@link ServiceRequest} (intent proposal), the
- *       self-care plan (a step per action, its precaution as a sub-action) and the safety-net advice.</li>
+ *       unanswered, alsoConsider, referral, selfCare, safetyNet, reason with rule id, sentence, source and facts,
+ *       bilateralLegSymptomsPolicy, ruleBaseVersion, vocabularyVersion).</li>
+ *   <li>{@code result} → a contained {@link CarePlan} (intent proposal) titled with the disposition, described by its
+ *       timeframe: an activity per referral pointing to a contained {@link ServiceRequest} (intent proposal, with the
+ *       disposition's priority: {@code stat}, {@code urgent}, {@code routine}), an activity per self-care step with
+ *       its precaution, and the safety-net advice as notes.</li>
  * </ul>
  *
  * <p>This class is the one place where an assessment becomes FHIR; the mapping is deterministic (no time stamps, no
- * random ids), so the same assessment always gives the same resource. Callers set {@code subject},
+ * random ids), so the same assessment always gives the same resource. Callers set
  * {@code occurrenceDateTime} and {@code requestIdentifier} when they know them.
+ * To add a part of the assessment, add it to {@code output} (and, when a clinician acts on it, to the plan).
  */
 public final class AssessmentResources {
 
@@ -62,24 +63,32 @@ public final class AssessmentResources {
     public static final String FINDING_SYSTEM = "http://triage.health/fhir/CodeSystem/finding";
 
     private static final String OUTPUT_ID = "output";
-    private static final String ACTIONS_ID = "actions";
+    private static final String PLAN_ID = "plan";
 
     private AssessmentResources() {
     }
 
-    /** The guidance response for an assessment; {@code data-requested} when screening questions are unanswered. */
-    public static GuidanceResponse guidanceResponse(Assessment assessment) {
+    /**
+     * The guidance response for an assessment; {@code data-requested} when screening questions are unanswered.
+     *
+     * @param subject the patient, such as {@code new Reference("Patient/123")}, or {@code null} when not known (the
+     *                plan and referrals then name "the person assessed")
+     */
+    public static GuidanceResponse guidanceResponse(Assessment assessment, Reference subject) {
         Objects.requireNonNull(assessment, "assessment must not be null");
-        return guidanceResponse(assessment, assessment.unanswered().isEmpty());
+        return guidanceResponse(assessment, assessment.unanswered().isEmpty(), subject);
     }
 
     /**
      * The guidance response for the assessment of a partial case: {@code data-requested} unless the assessment is
      * complete and no screening question is unanswered.
+     *
+     * @param subject the patient, or {@code null} when not known
      */
-    public static GuidanceResponse guidanceResponse(NextQuestions next) {
+    public static GuidanceResponse guidanceResponse(NextQuestions next, Reference subject) {
         Objects.requireNonNull(next, "next must not be null");
-        return guidanceResponse(next.assessment(), next.complete() && next.assessment().unanswered().isEmpty());
+        return guidanceResponse(next.assessment(), next.complete() && next.assessment().unanswered().isEmpty(),
+                subject);
     }
 
     /**
@@ -101,7 +110,7 @@ public final class AssessmentResources {
         return request;
     }
 
-    private static GuidanceResponse guidanceResponse(Assessment a, boolean complete) {
+    private static GuidanceResponse guidanceResponse(Assessment a, boolean complete, Reference subject) {
         GuidanceResponse response = new GuidanceResponse();
         response.setModule(new CanonicalType(MODULE + "|" + a.ruleBaseVersion()));
         response.setStatus(complete ? GuidanceResponseStatus.SUCCESS : GuidanceResponseStatus.DATAREQUESTED);
@@ -112,10 +121,14 @@ public final class AssessmentResources {
         response.addContained(output);
         response.setOutputParameters(new Reference("#" + OUTPUT_ID));
 
-        RequestGroup actions = actions(a, response);
-        actions.setId(ACTIONS_ID);
-        response.addContained(actions);
-        response.setResult(new Reference("#" + ACTIONS_ID));
+        Reference patient = subject == null ? new Reference().setDisplay("the person assessed") : subject;
+        if (subject != null) {
+            response.setSubject(subject);
+        }
+        CarePlan plan = carePlan(a, patient, response);
+        plan.setId(PLAN_ID);
+        response.addContained(plan);
+        response.setResult(new Reference("#" + PLAN_ID));
         return response;
     }
 
@@ -140,6 +153,22 @@ public final class AssessmentResources {
             ParametersParameterComponent part = p.addParameter().setName("alsoConsider");
             part.addPart().setName("condition").setValue(new StringType(also.condition()));
             part.addPart().setName("why").setValue(new StringType(also.why()));
+        }
+        for (Referral referral : a.referrals()) {
+            ParametersParameterComponent part = p.addParameter().setName("referral");
+            part.addPart().setName("whom").setValue(new StringType(referral.whom()));
+            part.addPart().setName("why").setValue(new StringType(referral.why()));
+        }
+        for (SelfCareStep step : a.selfCare()) {
+            ParametersParameterComponent part = p.addParameter().setName("selfCare");
+            part.addPart().setName("title").setValue(new StringType(step.title()));
+            part.addPart().setName("howTo").setValue(new StringType(step.howTo()));
+            part.addPart().setName("precaution").setValue(new StringType(step.precaution()));
+        }
+        for (SafetyNet advice : a.safetyNet()) {
+            ParametersParameterComponent part = p.addParameter().setName("safetyNet");
+            part.addPart().setName("seekCare").setValue(new CodeType(advice.seekCare().code()));
+            part.addPart().setName("text").setValue(new StringType(advice.text()));
         }
         for (Reason reason : a.reasons()) {
             ParametersParameterComponent part = p.addParameter().setName("reason");
@@ -169,39 +198,30 @@ public final class AssessmentResources {
         return new Coding(FINDING_SYSTEM, code, null);
     }
 
-    private static RequestGroup actions(Assessment a, GuidanceResponse response) {
-        RequestGroup group = new RequestGroup();
-        group.setStatus(RequestGroup.RequestStatus.DRAFT);
-        group.setIntent(RequestGroup.RequestIntent.PROPOSAL);
-        group.setPriority(groupPriority(a.disposition()));
-        group.addAction().setTitle(a.disposition().code()).setDescription(a.timeframe())
-                .setPriority(groupPriority(a.disposition()));
+    private static CarePlan carePlan(Assessment a, Reference subject, GuidanceResponse response) {
+        CarePlan plan = new CarePlan();
+        plan.setStatus(CarePlan.CarePlanStatus.DRAFT);
+        plan.setIntent(CarePlan.CarePlanIntent.PROPOSAL);
+        plan.setSubject(subject);
+        plan.setTitle("Triage: " + a.disposition().code());
+        plan.setDescription(a.timeframe());
         List<Referral> referrals = a.referrals();
         for (int i = 0; i < referrals.size(); i++) {
-            Referral referral = referrals.get(i);
-            ServiceRequest request = referral(referral, a.disposition(), new Reference().setDisplay(
-                    "the person assessed"));
+            ServiceRequest request = referral(referrals.get(i), a.disposition(), subject);
             request.setId("referral-" + (i + 1));
             response.addContained(request);
-            group.addAction().setTitle("Referral to " + referral.whom()).setDescription(referral.why())
-                    .setResource(new Reference("#" + request.getId()));
+            plan.addActivity().setReference(new Reference("#" + request.getId()));
         }
-        if (!a.selfCare().isEmpty()) {
-            RequestGroupActionComponent plan = group.addAction().setTitle("Self-care plan");
-            for (SelfCareStep step : a.selfCare()) {
-                RequestGroupActionComponent action = plan.addAction().setTitle(step.title())
-                        .setDescription(step.howTo());
-                action.addAction().setTitle("Precaution").setDescription(step.precaution());
-            }
+        for (SelfCareStep step : a.selfCare()) {
+            plan.addActivity().getDetail()
+                    .setStatus(CarePlan.CarePlanActivityStatus.NOTSTARTED)
+                    .setCode(new CodeableConcept().setText(step.title()))
+                    .setDescription(step.howTo() + " Precaution: " + step.precaution());
         }
-        if (!a.safetyNet().isEmpty()) {
-            RequestGroupActionComponent net = group.addAction().setTitle("Seek care if");
-            for (SafetyNet advice : a.safetyNet()) {
-                net.addAction().setDescription(advice.text())
-                        .setPriority(groupPriority(advice.seekCare()));
-            }
+        for (SafetyNet advice : a.safetyNet()) {
+            plan.addNote().setText("Seek care (" + advice.seekCare().code() + "): " + advice.text());
         }
-        return group;
+        return plan;
     }
 
     /** How soon, in FHIR's request priority: an emergency is {@code stat}, urgent {@code urgent}, else routine. */
@@ -213,9 +233,6 @@ public final class AssessmentResources {
         };
     }
 
-    private static RequestGroup.RequestPriority groupPriority(Disposition disposition) {
-        return RequestGroup.RequestPriority.fromCode(priority(disposition));
-    }
 
     private static Narrative narrative(Assessment a) {
         StringBuilder div = new StringBuilder("<div xmlns=\"http://www.w3.org/1999/xhtml\">");

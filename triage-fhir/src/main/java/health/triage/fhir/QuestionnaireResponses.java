@@ -25,12 +25,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Reads a {@link QuestionnaireResponse} to the {@link TriageQuestionnaire} as a {@link TriageCase}, as strictly as
- * the command line reads a case file: an unknown {@code linkId} (with the nearest valid one suggested), an item given
- * twice, more than one answer, an answer of the wrong type and a value out of range are errors naming the item. An
- * item left unanswered, or left out, is unknown, never no.
+ * {@link QuestionnaireResponse}s to the {@link TriageQuestionnaire}, read as a {@link TriageCase} and written from
+ * one.
+ *
+ * <p>Reading is as strict as the command line's reading of a case file: an unknown {@code linkId} (with the nearest
+ * valid one suggested), an item given twice, more than one answer, an answer of the wrong type and a value out of
+ * range are errors naming the item. An item left unanswered, or left out, is unknown, never no. The case's id is the
+ * response's {@code identifier.value}, or else its logical id.
  */
-public final class ResponseReader {
+public final class QuestionnaireResponses {
 
     private static final int SHOWN_CHARS = 40;
 
@@ -64,7 +67,7 @@ public final class ResponseReader {
         }
     }
 
-    private ResponseReader() {
+    private QuestionnaireResponses() {
     }
 
     /**
@@ -78,7 +81,64 @@ public final class ResponseReader {
     public static TriageCase toCase(QuestionnaireResponse response) {
         Objects.requireNonNull(response, "response must not be null");
         checkQuestionnaire(response.getQuestionnaire());
-        return answers(response).triageCase(response.getIdElement().getIdPart());
+        String id = response.getIdentifier().hasValue() ? response.getIdentifier().getValue()
+                : response.getIdElement().getIdPart();
+        return answers(response).triageCase(id);
+    }
+
+    /**
+     * A completed response holding exactly what a case records, grouped as in the questionnaire: the inverse of
+     * {@link #toCase(QuestionnaireResponse)}. A finding the case does not record is left out (unknown).
+     */
+    public static QuestionnaireResponse fromCase(TriageCase triageCase) {
+        Objects.requireNonNull(triageCase, "case must not be null");
+        QuestionnaireResponse response = new QuestionnaireResponse();
+        if (triageCase.id() != null) {
+            response.getIdentifier().setValue(triageCase.id());
+        }
+        response.setQuestionnaire(TriageQuestionnaire.URL + "|" + TriageQuestionnaire.VERSION);
+        response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+        Map<String, Object> values = values(triageCase);
+        for (QuestionnaireItemComponent group : TriageQuestionnaire.questionnaire().getItem()) {
+            QuestionnaireResponseItemComponent answered = new QuestionnaireResponseItemComponent()
+                    .setLinkId(group.getLinkId()).setText(group.getText());
+            for (QuestionnaireItemComponent question : group.getItem()) {
+                Object value = values.get(question.getLinkId());
+                if (value != null) {
+                    answered.addItem(answer(question.getLinkId(), value));
+                }
+            }
+            if (answered.hasItem()) {
+                response.addItem(answered);
+            }
+        }
+        return response;
+    }
+
+    /** The answer item for one question, such as {@code fever} answered {@code true}; the text is the question's. */
+    static QuestionnaireResponseItemComponent answer(String linkId, Object value) {
+        QuestionnaireItemComponent question = TriageQuestionnaire.definition(linkId);
+        QuestionnaireResponseItemComponent item = new QuestionnaireResponseItemComponent().setLinkId(linkId)
+                .setText(question.getText());
+        Type answer = switch (question.getType()) {
+            case BOOLEAN -> new BooleanType((Boolean) value);
+            case INTEGER -> new IntegerType((Integer) value);
+            case CHOICE -> question.getAnswerOption().stream().map(o -> o.getValueCoding())
+                    .filter(c -> c.getCode().equals(value)).findFirst().orElseThrow().copy();
+            default -> throw new IllegalStateException("no answer type for item " + linkId);
+        };
+        item.addAnswer().setValue(answer);
+        return item;
+    }
+
+    /** What a case records, by link id: its fields (sex as its code) and its findings. */
+    static Map<String, Object> values(TriageCase triageCase) {
+        Map<String, Object> values = new LinkedHashMap<>(triageCase.toFields());
+        values.remove("id");
+        @SuppressWarnings("unchecked")
+        Map<String, Boolean> findings = (Map<String, Boolean>) values.remove("findings");
+        values.putAll(findings);
+        return values;
     }
 
     /** The answers of a response, checked item by item; the questionnaire it names is not checked here. */
