@@ -101,6 +101,22 @@ final class Services {
         return files;
     }
 
+    /**
+     * The example cases whose interviews are replayed over HTTP: in {@code mvn verify} the 25 original examples
+     * (every disposition; each interview is dozens of next-question plans, slow on a shared 2-core machine), all of
+     * them with {@code -Dtriage.service.allExamples=true} (triage-benchmarks/scripts/service.sh).
+     */
+    static Map<String, TriageCase> roundTripCases() {
+        boolean all = Boolean.getBoolean("triage.service.allExamples");
+        Map<String, TriageCase> cases = new LinkedHashMap<>();
+        exampleCases().forEach((name, triageCase) -> {
+            if (all || !name.startsWith("cr-")) {
+                cases.put(name, triageCase);
+            }
+        });
+        return cases;
+    }
+
     /** The example cases, read as the command line reads them. */
     static Map<String, TriageCase> exampleCases() {
         Map<String, TriageCase> cases = new LinkedHashMap<>();
