@@ -62,10 +62,7 @@ class AdaptiveQuestionnaireTest {
 
     @Test
     void nextQuestion_afterTheAge_asksTheEmergencyScreenFirst() {
-        QuestionnaireResponse response = returned(adaptive.nextQuestion(AdaptiveQuestionnaire.input(
-                AdaptiveQuestionnaire.start())));
-        AdaptiveQuestionnaire.answerFrom(response, TriageCase.builder(40).build());
-        QuestionnaireResponse next = returned(adaptive.nextQuestion(AdaptiveQuestionnaire.input(response)));
+        QuestionnaireResponse next = afterThePerson();
         assertEquals("saddle_numbness", asked(next).get(asked(next).size() - 1));
         assertEquals(List.of(), R4Validator.errors(next));
     }
@@ -117,10 +114,7 @@ class AdaptiveQuestionnaireTest {
 
     @Test
     void nextQuestion_emergencyAnswer_completesAtOnce_withTheOutcomeAsTheLastItem() {
-        QuestionnaireResponse response = returned(adaptive.nextQuestion(AdaptiveQuestionnaire.input(
-                AdaptiveQuestionnaire.start())));
-        AdaptiveQuestionnaire.answerFrom(response, TriageCase.builder(40).build());
-        response = returned(adaptive.nextQuestion(AdaptiveQuestionnaire.input(response)));
+        QuestionnaireResponse response = afterThePerson();
         AdaptiveQuestionnaire.answerFrom(response, TriageCase.builder(40).present(Finding.SADDLE_NUMBNESS).build());
         Parameters out = adaptive.nextQuestion(AdaptiveQuestionnaire.input(response));
 
@@ -138,10 +132,7 @@ class AdaptiveQuestionnaireTest {
 
     @Test
     void nextQuestion_dontKnow_isNotAskedAgain_andLeavesTheFindingUnknown() {
-        QuestionnaireResponse response = returned(adaptive.nextQuestion(AdaptiveQuestionnaire.input(
-                AdaptiveQuestionnaire.start())));
-        AdaptiveQuestionnaire.answerFrom(response, TriageCase.builder(40).build());
-        response = returned(adaptive.nextQuestion(AdaptiveQuestionnaire.input(response)));
+        QuestionnaireResponse response = afterThePerson();
         AdaptiveQuestionnaire.answerFrom(response, TriageCase.builder(40).build()); // saddle_numbness: don't know
         QuestionnaireResponse next = returned(adaptive.nextQuestion(AdaptiveQuestionnaire.input(response)));
         assertEquals(1, asked(next).stream().filter("saddle_numbness"::equals).count());
@@ -194,6 +185,14 @@ class AdaptiveQuestionnaireTest {
             AdaptiveQuestionnaire.answerFrom(response, recorded);
         }
         throw new AssertionError("the interview did not end within 200 calls");
+    }
+
+    /** The response after the person's questions were answered (age 40, nothing else): the first finding asked. */
+    private static QuestionnaireResponse afterThePerson() {
+        QuestionnaireResponse response = returned(adaptive.nextQuestion(AdaptiveQuestionnaire.input(
+                AdaptiveQuestionnaire.start())));
+        AdaptiveQuestionnaire.answerFrom(response, TriageCase.builder(40).build());
+        return returned(adaptive.nextQuestion(AdaptiveQuestionnaire.input(response)));
     }
 
     private static QuestionnaireResponse returned(Parameters out) {
