@@ -10,28 +10,36 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeSet;
 
 /**
  * How each finding is asked: read from {@code health/triage/questions.properties}, data kept apart from the rules
- * (no rule reads it).
+ * (no rule reads it). Public so that adapters (such as a FHIR Questionnaire) can word every finding, not only those
+ * {@link TriageEngine#nextQuestions(TriageCase)} ranks.
  */
-final class QuestionWording {
+public final class QuestionWording {
 
     static final String RESOURCE = "questions.properties";
     static final List<String> PARTS = List.of("patient", "clinician", "why");
 
-    /** The wording of one finding. */
-    record Wording(String patient, String clinician, String why) {
+    /**
+     * The wording of one finding.
+     *
+     * @param patient   the question in words a patient understands
+     * @param clinician the same question in clinical terms
+     * @param why       why the question matters, in plain words
+     */
+    public record Wording(String patient, String clinician, String why) {
     }
 
     private QuestionWording() {
     }
 
     /** The wording of a finding. */
-    static Wording of(Finding finding) {
-        return Holder.ALL.get(finding);
+    public static Wording of(Finding finding) {
+        return Holder.ALL.get(Objects.requireNonNull(finding, "finding must not be null"));
     }
 
     /**

@@ -4,8 +4,11 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Nearest-name suggestions for error messages ("did you mean ...?"). */
-final class Suggestions {
+/**
+ * Nearest-name suggestions for error messages ("did you mean ...?"), public so that adapters reading other formats
+ * (such as FHIR item link ids) suggest names as the library does.
+ */
+public final class Suggestions {
 
     private Suggestions() {
     }
@@ -16,7 +19,7 @@ final class Suggestions {
      * a Latin one, a zero-width space), which one, since names and codes are plain ASCII. A name much longer than every
      * candidate is not compared at all, so that a long unknown name costs no more than a short one.
      */
-    static String didYouMean(String given, Collection<String> candidates) {
+    public static String didYouMean(String given, Collection<String> candidates) {
         String lower = given.toLowerCase(Locale.ROOT);
         int longest = candidates.stream().mapToInt(String::length).max().orElse(0);
         String best = null;

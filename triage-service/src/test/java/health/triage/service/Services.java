@@ -1,0 +1,126 @@
+package health.triage.service;
+
+import health.triage.TriageCase;
+import health.triage.TriageEngine;
+import health.triage.examples.CaseJson;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What the service tests share: one engine per test JVM (built once, as the service builds it), a server with the
+ * default settings on a free loopback port, a real HTTP client, and the example cases.
+ */
+final class Services {
+
+    static final Path CASES = Path.of("..", "triage-examples", "cases");
+
+    private static TriageEngine engine;
+    private static TriageServer server;
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Services() {
+    }
+
+    static synchronized TriageEngine engine() {
+        if (engine == null) {
+            engine = TriageEngine.builder().build();
+        }
+        return engine;
+    }
+
+    /** The shared server with the default settings, started on first use and stopped when the JVM ends. */
+    static synchronized TriageServer server() {
+        if (server == null) {
+            server = start(Settings.defaults(0));
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        }
+        return server;
+    }
+
+    static TriageServer start(Settings settings) {
+        try {
+            return TriageServer.start(engine(), settings);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the service", e);
+        }
+    }
+
+    static URI uri(String path) {
+        return server().localUri().resolve(path);
+    }
+
+    static HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    static HttpResponse<String> post(String path, String body) {
+        return post(path, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static HttpResponse<String> post(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json").build());
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The example case files' bytes, by file name, in name order. */
+    static Map<String, byte[]> exampleFiles() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (Stream<Path> list = Files.list(CASES)) {
+            for (Path file : list.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                files.put(file.getFileName().toString(), Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (files.size() < 20) {
+            throw new IllegalStateException("expected the example cases in " + CASES.toAbsolutePath());
+        }
+        return files;
+    }
+
+    /**
+     * The example cases whose interviews are replayed over HTTP: in {@code mvn verify} the 25 original examples
+     * (every disposition; each interview is dozens of next-question plans, slow on a shared 2-core machine), all of
+     * them with {@code -Dtriage.service.allExamples=true} (triage-benchmarks/scripts/service.sh).
+     */
+    static Map<String, TriageCase> roundTripCases() {
+        boolean all = Boolean.getBoolean("triage.service.allExamples");
+        Map<String, TriageCase> cases = new LinkedHashMap<>();
+        exampleCases().forEach((name, triageCase) -> {
+            if (all || !name.startsWith("cr-")) {
+                cases.put(name, triageCase);
+            }
+        });
+        return cases;
+    }
+
+    /** The example cases, read as the command line reads them. */
+    static Map<String, TriageCase> exampleCases() {
+        Map<String, TriageCase> cases = new LinkedHashMap<>();
+        exampleFiles().forEach((name, bytes) -> cases.put(name, CaseJson.readOne(name, bytes)));
+        return cases;
+    }
+}
