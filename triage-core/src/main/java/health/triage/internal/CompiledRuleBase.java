@@ -35,8 +35,10 @@ import java.util.regex.Pattern;
  * @param version identifies the exact rule text
  * @param rules   each rule's id, sentence and source, by rule name
  * @param files   the files, with the comment each opens with
+ * @param reads   which answers of each finding the rules tell apart
  */
-public record CompiledRuleBase(KieBase kieBase, String version, Map<String, RuleInfo> rules, List<RuleFile> files) {
+public record CompiledRuleBase(KieBase kieBase, String version, Map<String, RuleInfo> rules, List<RuleFile> files,
+                               FindingReads reads) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleBase.class);
     private static final String PREFIX = "src/main/resources/" + RuleFiles.CLASSPATH_FOLDER;
@@ -101,7 +103,8 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
         LOG.info("rule base {} {}: {} rules from {} files in {} ms", version, how, rules.size(), files.files().size(),
                 (System.nanoTime() - started) / 1_000_000);
         return new CompiledRuleBase(kieBase, version, rules, files.files().entrySet().stream()
-                .map(file -> new RuleFile(file.getKey(), RuleTexts.headerComment(file.getValue()))).toList());
+                .map(file -> new RuleFile(file.getKey(), RuleTexts.headerComment(file.getValue()))).toList(),
+                FindingReads.of(kieBase));
     }
 
     /**
