@@ -5,7 +5,6 @@ import health.triage.facts.Answer;
 
 import org.drools.base.base.ValueResolver;
 import org.drools.base.common.NetworkNode;
-import org.drools.core.common.DefaultFactHandle;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.AlphaNode;
 import org.drools.core.reteoo.ObjectSink;
@@ -13,6 +12,7 @@ import org.drools.core.reteoo.ObjectSource;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -61,11 +61,10 @@ final class FindingReads {
         Map<Finding, List<Set<Integer>>> reached = new EnumMap<>(Finding.class);
         KieSession session = kieBase.newKieSession();
         try {
-            ValueResolver resolver = (ValueResolver) session;
             for (Finding finding : Finding.values()) {
-                reached.put(finding, List.of(reach(answerTypes, Answer.of(finding, true), resolver),
-                        reach(answerTypes, Answer.of(finding, false), resolver),
-                        reach(answerTypes, Answer.of(finding, null), resolver)));
+                reached.put(finding, List.of(reach(answerTypes, session, Answer.of(finding, true)),
+                        reach(answerTypes, session, Answer.of(finding, false)),
+                        reach(answerTypes, session, Answer.of(finding, null))));
             }
         } finally {
             session.dispose();
@@ -73,15 +72,16 @@ final class FindingReads {
         return reached;
     }
 
-    private static Set<Integer> reach(List<ObjectTypeNode> answerTypes, Answer answer, ValueResolver resolver) {
+    /** The nodes an answer reaches; the session, which is never fired, only holds it and resolves the tests. */
+    private static Set<Integer> reach(List<ObjectTypeNode> answerTypes, KieSession session, Answer answer) {
         Set<Integer> nodes = new TreeSet<>();
-        DefaultFactHandle handle = new DefaultFactHandle(0, answer);
-        answerTypes.forEach(type -> reach(type, handle, resolver, nodes));
+        FactHandle handle = session.insert(answer);
+        answerTypes.forEach(type -> reach(type, handle, (ValueResolver) session, nodes));
         return nodes;
     }
 
     /** Follows the fact from a node through every single-fact test it passes, collecting the nodes beyond them. */
-    private static void reach(ObjectSource source, DefaultFactHandle handle, ValueResolver resolver,
+    private static void reach(ObjectSource source, FactHandle handle, ValueResolver resolver,
                               Set<Integer> nodes) {
         for (ObjectSink sink : source.getObjectSinkPropagator().getSinks()) {
             if (sink instanceof AlphaNode alpha) {
