@@ -68,7 +68,7 @@ class QuestionPlannerTest {
     }
 
     /** Generated cases, some with findings answered "don't know" (which rank the others differently). */
-    @Property(tries = 300)
+    @Property(tries = 150)
     void plan_generatedCase_isTheSameAsWithoutPruning(@ForAll("cases") TriageCase c,
                                                       @ForAll("dontKnow") Set<Finding> dontKnow,
                                                       @ForAll BilateralLegSymptomsPolicy policy) {
