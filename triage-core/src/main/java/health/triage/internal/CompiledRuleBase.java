@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A compiled, validated rule base: shareable between threads, it holds no state of any case.
@@ -37,20 +39,30 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param version identifies the exact rule text
  * @param rules   each rule's id, sentence and source, by rule name
  * @param files   the files, with the comment each opens with
+ * @param reads   which answers of each finding the rules tell apart
  */
-public record CompiledRuleBase(KieBase kieBase, String version, Map<String, RuleInfo> rules, List<RuleFile> files) {
+public record CompiledRuleBase(KieBase kieBase, String version, Map<String, RuleInfo> rules, List<RuleFile> files,
+                               FindingReads reads) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledRuleBase.class);
     private static final String PREFIX = "src/main/resources/" + RuleFiles.CLASSPATH_FOLDER;
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
 
     public CompiledRuleBase {
         rules = Map.copyOf(rules);
         files = List.copyOf(files);
     }
 
+    /**
+     * The DRL compiler's Maven coordinates. Only {@link #compile} needs it; triage-core declares it optional, so an app
+     * that uses the pre-built rule base of triage-rules does not get it.
+     */
+    static final String DRL_COMPILER = "org.drools:drools-mvel:" + droolsVersion();
+
     /** Compiles the files; every rule must carry {@code @id} and {@code @source}, and ids must be unique. */
     public static CompiledRuleBase compile(RuleFiles files) {
+        requireDrlCompiler(files);
         long started = System.nanoTime();
         KieServices services = services();
         ReleaseId releaseId = services.newReleaseId("health.triage.generated", "rulebase-" + BUILDS.incrementAndGet(),
@@ -95,7 +107,8 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
         LOG.info("rule base {} {}: {} rules from {} files in {} ms", version, how, rules.size(), files.files().size(),
                 (System.nanoTime() - started) / 1_000_000);
         return new CompiledRuleBase(kieBase, version, rules, files.files().entrySet().stream()
-                .map(file -> new RuleFile(file.getKey(), RuleTexts.headerComment(file.getValue()))).toList());
+                .map(file -> new RuleFile(file.getKey(), RuleTexts.headerComment(file.getValue()))).toList(),
+                FindingReads.of(kieBase));
     }
 
     /**
@@ -108,11 +121,21 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
                             Class<? extends KieBuilder.ProjectType> projectType) {
         KieFileSystem fileSystem = services.newKieFileSystem();
         fileSystem.generateAndWritePomXML(releaseId);
-        files.files().forEach((name, text) -> fileSystem.write(PREFIX + name, services.getResources()
+        files.files().forEach((name, text) -> fileSystem.write(path(name, text), services.getResources()
                 .newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setResourceType(ResourceType.DRL)));
         KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(projectType);
         rejectErrors(builder, files);
         return builder;
+    }
+
+    /**
+     * Where a rule file goes in the generated project: in the folder of the package it declares, as Drools expects
+     * (otherwise it logs a warning per file and build), else with the rule base's own files.
+     */
+    private static String path(String name, String text) {
+        Matcher declared = PACKAGE.matcher(text);
+        return declared.find() ? "src/main/resources/" + declared.group(1).replace('.', '/') + "/" + name
+                : PREFIX + name;
     }
 
     /** @throws RuleBaseException listing every compilation error of a build with its file, line and column */
@@ -127,6 +150,31 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
         }
     }
 
+    /**
+     * @throws IllegalStateException naming the dependency to add when the DRL compiler (drools-mvel, with the DRL
+     *                               parser it brings) is not on the classpath
+     */
+    private static void requireDrlCompiler(RuleFiles files) {
+        for (String type : new String[] {"org.drools.mvel.DrlDumper", "org.drools.drl.parser.DrlParser"}) {
+            try {
+                Class.forName(type, false, CompiledRuleBase.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                String why = files.release().equals("local")
+                        ? "rules from a folder (rulesFrom) are compiled from DRL at run time"
+                        : "the rule base on the classpath has no pre-built executable model for its DRL (version "
+                        + files.version() + "), so its DRL must be compiled at run time";
+                throw new IllegalStateException(why + ", which needs the DRL compiler: add the dependency "
+                        + DRL_COMPILER + " to the application (" + type + " was not found)");
+            }
+        }
+    }
+
+    /** The Drools version this library was built with, as kie-api's jar records it. */
+    private static String droolsVersion() {
+        String version = KieServices.class.getPackage().getImplementationVersion();
+        return version == null ? "10.2.0" : version;
+    }
+
     static KieServices services() {
         KieServices services = KieServices.Factory.get();
         if (services == null) {
@@ -138,7 +186,7 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
     private static KieBuilder build(KieServices services, ReleaseId releaseId, Map<String, String> files) {
         KieFileSystem fileSystem = services.newKieFileSystem();
         fileSystem.generateAndWritePomXML(releaseId);
-        files.forEach((name, text) -> fileSystem.write(PREFIX + name, services.getResources()
+        files.forEach((name, text) -> fileSystem.write(path(name, text), services.getResources()
                 .newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setResourceType(ResourceType.DRL)));
         return services.newKieBuilder(fileSystem).buildAll();
     }

@@ -88,8 +88,8 @@ public final class PrebuiltModel {
         Path output = Path.of(args[0]);
         RuleFiles files = RuleFiles.fromClasspath();
         Written written = write(files, output);
-        System.out.println("executable model of rule base " + files.version() + ": " + written.classes()
-                + " classes, models " + written.models() + ", written to " + output);
+        LOG.info("executable model of rule base {}: {} classes, models {}, written to {}", files.version(),
+                written.classes(), written.models(), output);
     }
 
     /** What {@link #write} wrote: the number of class files, and the model classes the index lists. */

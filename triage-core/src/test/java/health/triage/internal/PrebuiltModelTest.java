@@ -1,9 +1,14 @@
 package health.triage.internal;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URL;
@@ -89,14 +94,33 @@ class PrebuiltModelTest {
     }
 
     @Test
-    void load_modelClassThatCannotBeLoaded_compilesTheDrlInstead(@TempDir Path folder) throws IOException {
-        index(folder, MINIMAL.version(), "health.triage.rules.NoSuchModel");
-        Optional<KieBase> missing = load(folder);
-        index(folder, MINIMAL.version(), "java.lang.String");
-        Optional<KieBase> notAModel = load(folder);
+    void load_modelClassThatCannotBeLoaded_compilesTheDrlInsteadAndWarns(@TempDir Path folder) throws IOException {
+        Logger logger = (Logger) LoggerFactory.getLogger(PrebuiltModel.class);
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        warnings.start();
+        logger.addAppender(warnings);
+        logger.setAdditive(false); // the warnings are expected here: captured, not printed
+        Optional<KieBase> missing;
+        Optional<KieBase> notAModel;
+        try {
+            index(folder, MINIMAL.version(), "health.triage.rules.NoSuchModel");
+            missing = load(folder);
+            index(folder, MINIMAL.version(), "java.lang.String");
+            notAModel = load(folder);
+        } finally {
+            logger.detachAppender(warnings);
+            logger.setAdditive(true);
+        }
 
         assertAll(
                 () -> assertTrue(missing.isEmpty()),
-                () -> assertTrue(notAModel.isEmpty()));
+                () -> assertTrue(notAModel.isEmpty()),
+                () -> assertEquals(List.of(Level.WARN, Level.WARN),
+                        warnings.list.stream().map(ILoggingEvent::getLevel).toList()),
+                () -> assertTrue(warnings.list.get(0).getFormattedMessage().startsWith("cannot load the pre-built "
+                        + "executable model; compiling the DRL instead: java.lang.ClassNotFoundException: "
+                        + "health.triage.rules.NoSuchModel"), () -> warnings.list.get(0).getFormattedMessage()),
+                () -> assertTrue(warnings.list.get(1).getFormattedMessage().contains("ClassCastException"),
+                        () -> warnings.list.get(1).getFormattedMessage()));
     }
 }

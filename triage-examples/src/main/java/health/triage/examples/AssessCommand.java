@@ -98,7 +98,7 @@ final class AssessCommand implements Callable<Integer> {
     private boolean json;
 
     @Option(names = "--no-next-questions",
-            description = "With --json: leave out complete and nextQuestions. Working them out costs about two "
+            description = "Only with --json: leave out complete and nextQuestions. Working them out costs about two "
                     + "assessments per unanswered finding, so a batch of cases runs several times faster without.")
     private boolean withoutNextQuestions;
 
@@ -132,6 +132,9 @@ final class AssessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (withoutNextQuestions && !json) {
+            throw usage("--no-next-questions works only with --json: the report never lists next questions");
+        }
         List<Input> inputs = inputs();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -555,6 +555,19 @@ class AssessCommandTest {
     }
 
     @Test
+    void assess_noNextQuestionsWithoutJson_isUsageError() throws IOException {
+        Path file = write("new.json", "{\"id\": \"new\", \"age\": 40}");
+
+        Cli.Result result = Cli.run("assess", "--no-next-questions", file.toString());
+
+        assertAll(
+                () -> assertEquals(TriageCommand.USAGE, result.exit(), result::toString),
+                () -> assertTrue(result.err().startsWith("triage assess: --no-next-questions works only with --json: "
+                        + "the report never lists next questions"), result::toString),
+                () -> assertEquals("", result.out()));
+    }
+
+    @Test
     void assess_report_isUnchangedByTheNextQuestions() throws IOException {
         Path file = write("new.json", "{\"id\": \"new\", \"age\": 40}");
 

@@ -199,7 +199,9 @@ public final class GeneratedCases {
     @SafeVarargs
     private static Set<Finding> union(Set<Finding>... sets) {
         EnumSet<Finding> all = EnumSet.noneOf(Finding.class);
-        Arrays.stream(sets).forEach(all::addAll);
+        for (Set<Finding> set : sets) {
+            all.addAll(set);
+        }
         return Collections.unmodifiableSet(all);
     }
 }

@@ -256,27 +256,30 @@ class InterviewTest {
 
     @Test
     void readmeInterviewSnippet_runsAndStartsWithTheEmergencyScreen() {
+        NextQuestions[] returned = new NextQuestions[1];
+        String printed = ReadmeSnippets.printed(() -> returned[0] = interviewSnippet());
+        NextQuestions next = returned[0];
+        Question first = next.first().orElseThrow();
+
+        assertEquals(Finding.SADDLE_NUMBNESS, first.finding());
+        assertFalse(next.complete());
+        assertEquals(first.patientText() + "  (" + first.why() + ")" + System.lineSeparator() + "false"
+                + System.lineSeparator(), printed);
+    }
+
+    private static NextQuestions interviewSnippet() {
         // README-interview:begin
         NextQuestions next = engine.nextQuestions(TriageCase.builder(34).build());
         Question first = next.first().orElseThrow();   // saddle_numbness: the emergency screen comes first
         System.out.println(first.patientText() + "  (" + first.why() + ")");
         System.out.println(next.complete());           // false: unanswered questions could change the disposition
         // README-interview:end
-        assertEquals(Finding.SADDLE_NUMBNESS, first.finding());
-        assertFalse(next.complete());
+        return next;
     }
 
     @Test
-    void readme_showsTheInterviewSnippetExactly() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/health/triage/rules/InterviewTest.java"));
-        String begin = "// README-interview:begin";
-        String snippet = source.substring(source.indexOf(begin) + begin.length() + 1,
-                        source.indexOf("        // README-interview:end")).lines()
-                .map(line -> line.length() > 8 ? line.substring(8) : line.strip())
-                .collect(Collectors.joining("\n"));
-
-        assertTrue(Files.readString(Path.of("../README.md")).contains(snippet),
-                "README.md must contain the interview snippet of InterviewTest:\n" + snippet);
+    void readme_showsTheInterviewSnippetExactlyWithItsImports() throws IOException {
+        ReadmeSnippets.assertReadmeShows("InterviewTest.java", "README-interview");
     }
 
     /**

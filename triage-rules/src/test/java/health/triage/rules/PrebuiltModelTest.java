@@ -64,8 +64,26 @@ class PrebuiltModelTest {
         assertTrue(different.isEmpty(), String.join("\n", different));
     }
 
+    @Test
+    void assess_withoutTheDrlCompilerOnTheClasspath_givesTheSameAssessments() throws Exception {
+        List<String> expected = new ArrayList<>();
+        for (RuleCase ruleCase : LeanClasspath.Probe.firingCases()) {
+            expected.add(withoutVersion(prebuilt.assess(ruleCase.triageCase())));
+        }
+        List<String> lean = LeanClasspath.run(LeanClasspath.Probe.class, "assess");
+        assertEquals(expected, lean);
+    }
+
+    @Test
+    void rulesFrom_withoutTheDrlCompilerOnTheClasspath_namesTheDependencyToAdd() throws Exception {
+        List<String> lean = LeanClasspath.run(LeanClasspath.Probe.class, "rulesFrom");
+        assertEquals(List.of("IllegalStateException: rules from a folder (rulesFrom) are compiled from DRL at run "
+                + "time, which needs the DRL compiler: add the dependency org.drools:drools-mvel:10.2.0 to the "
+                + "application (org.drools.mvel.DrlDumper was not found)"), lean);
+    }
+
     /** The folder's version says "local" instead of the release; everything else must be equal. */
-    private static String withoutVersion(Assessment a) {
+    static String withoutVersion(Assessment a) {
         return a.toString().replace(a.ruleBaseVersion(), "VERSION");
     }
 }

@@ -10,9 +10,6 @@ import health.triage.TriageEngine;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +20,20 @@ class QuickStartTest {
 
     @Test
     void readmeQuickStart_runsAndAdvisesSelfCareForAScreenedPiriformisPattern() {
+        Assessment[] returned = new Assessment[1];
+        String printed = ReadmeSnippets.printed(() -> returned[0] = quickStart());
+        Assessment result = returned[0];
+
+        assertEquals(Disposition.SELF_CARE, result.disposition());
+        assertEquals(LikelySource.PIRIFORMIS, result.likelySource());
+        assertTrue(result.selfCare().stream().anyMatch(s -> s.howTo().contains("back pocket")),
+                "the wallet advice is chosen because the person sits on a wallet");
+        assertFalse(result.safetyNet().isEmpty(), "self-care always comes with safety-netting");
+        assertTrue(printed.startsWith("SELF_CARE: " + result.timeframe() + System.lineSeparator()), printed);
+        assertTrue(printed.contains(result.reasons().get(0).ruleId() + " " + result.reasons().get(0).rule()), printed);
+    }
+
+    private static Assessment quickStart() {
         // README:begin
         TriageEngine engine = TriageEngine.builder().build();   // compiles the rules of triage-rules; build once, share
         TriageCase person = TriageCase.builder(34)
@@ -44,22 +55,11 @@ class QuickStartTest {
         }
         // README:end
         engine.close();
-        assertEquals(Disposition.SELF_CARE, result.disposition());
-        assertEquals(LikelySource.PIRIFORMIS, result.likelySource());
-        assertTrue(result.selfCare().stream().anyMatch(s -> s.howTo().contains("back pocket")),
-                "the wallet advice is chosen because the person sits on a wallet");
-        assertFalse(result.safetyNet().isEmpty(), "self-care always comes with safety-netting");
+        return result;
     }
 
     @Test
-    void readme_showsTheQuickStartExactly() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/health/triage/rules/QuickStartTest.java"));
-        String snippet = source.substring(source.indexOf("// README:begin") + "// README:begin".length() + 1,
-                        source.indexOf("        // README:end")).lines()
-                .map(line -> line.length() > 8 ? line.substring(8) : line.strip())
-                .collect(Collectors.joining("\n"));
-        String readme = Files.readString(Path.of("../README.md"));
-        assertTrue(readme.contains(snippet), "README.md must contain the quick-start snippet of QuickStartTest:\n"
-                + snippet);
+    void readme_showsTheQuickStartExactlyWithItsImports() throws IOException {
+        ReadmeSnippets.assertReadmeShows("QuickStartTest.java", "README");
     }
 }
