@@ -99,7 +99,7 @@ final class ScreenGroups {
      * Reads groups in the format of {@value #RESOURCE}.
      *
      * @throws IllegalStateException listing every malformed key, missing or blank entry, unknown finding code,
-     *                               finding in two groups or listed twice, and {@value #FIRST} entry that names no group
+     *                               finding in two groups or listed twice, and {@value #FIRST} entry naming no group
      */
     static ScreenGroups read(Reader reader) throws IOException {
         Properties properties = new Properties();

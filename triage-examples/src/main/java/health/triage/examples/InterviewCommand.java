@@ -40,8 +40,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code triage interview}: asks a person the questions that matter, a screen at a time (a list to tick or a single
- * question, {@link NextQuestions#nextScreen()}), in the order the library ranks them, then prints the report. Reads answers line by line from standard input, so it works at a terminal and from a
- * script alike.
+ * question, {@link NextQuestions#nextScreen()}), in the order the library ranks them, then prints the report. Reads
+ * answers line by line from standard input, so it works at a terminal and from a script alike.
  */
 @Command(name = "interview",
         mixinStandardHelpOptions = true,
@@ -336,7 +336,7 @@ final class InterviewCommand implements Callable<Integer> {
         }
     }
 
-    // --- screens ------------------------------------------------------------------------------------------------------
+    // --- screens ----------------------------------------------------------------------------------------------------
 
     /** Shows one screen and reads its answers: one reply per finding shown. */
     private Map<Finding, Reply> show(int number, Screen screen) throws Stopped {

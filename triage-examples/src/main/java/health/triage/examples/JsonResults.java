@@ -33,8 +33,8 @@ import java.util.function.Function;
  * <p>An assessed case:
  * {@code {"input", "id", "disposition", "timeframe", "likelySource", "cuesFor", "cuesAgainst", "redFlags",
  * "unanswered", "alsoConsider", "referral", "selfCare", "safetyNet", "reasons", "bilateralLegSymptomsPolicy",
- * "ruleBaseVersion"}}, with {@code "complete"}, {@code "nextQuestions"} and (when not complete) {@code "nextScreen"}
- * before {@code "ruleBaseVersion"} when the next questions were worked out; a case that could not be assessed: {@code {"input", "id", "error"}}.
+ * "ruleBaseVersion"}}, with {@code "complete"}, {@code "nextQuestions"} and (when not complete)
+ * {@code "nextScreen"} before {@code "ruleBaseVersion"} when the next questions were worked out; a case that could not be assessed: {@code {"input", "id", "error"}}.
  *
  * <p>Also writes a case as a case file, in the format {@code assess} reads.
  */

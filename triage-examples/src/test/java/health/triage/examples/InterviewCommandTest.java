@@ -332,7 +332,8 @@ class InterviewCommandTest {
 
         assertEquals(TriageCommand.OK, result.exit());
         for (String text : new String[] {"--save", "--rules", "y (yes)", "n (no)", "d (don't", "standard input",
-                "emergency", "complete", "screen", "0 if none", "d N", "where it hurts", "Exit codes", "\n  0 ", "\n  1 ", "\n  2 ", "\n  3 "}) {
+                "emergency", "complete", "screen", "0 if none", "d N", "where it hurts",
+                "Exit codes", "\n  0 ", "\n  1 ", "\n  2 ", "\n  3 "}) {
             assertTrue(result.out().contains(text), () -> "no '" + text + "' in\n" + result.out());
         }
         assertTrue(result.out().lines().allMatch(line -> line.length() <= 80), result::toString);

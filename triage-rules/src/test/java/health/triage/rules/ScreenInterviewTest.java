@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -124,6 +125,31 @@ class ScreenInterviewTest {
                 () -> assertFalse(interview.finalCase().findings().containsKey(Finding.NIGHT_SWEATS)),
                 () -> assertEquals(List.of(Finding.NIGHT_SWEATS), interview.assessment().unanswered()),
                 () -> assertEquals(Disposition.ROUTINE, interview.assessment().disposition()));
+    }
+
+    @Test
+    void readmeScreenSnippet_runsAndShowsTheEmergencyScreenAsOneList() {
+        // README-screen:begin
+        Screen screen = engine.nextScreen(TriageCase.builder(34).build(), Set.of()).orElseThrow();
+        System.out.println(screen.kind() + ": " + screen.text());   // ANY_OF: Do you have any of these now? ...
+        screen.questions().forEach(q -> System.out.println("  " + q.finding().definition()));
+        // README-screen:end
+        assertEquals(Screen.Kind.ANY_OF, screen.kind());
+        assertTrue(screen.text().startsWith("Do you have any of these now?"), screen::text);
+        assertEquals(Finding.EMERGENCY_SCREEN, screen.findings());
+    }
+
+    @Test
+    void readme_showsTheScreenSnippetExactly() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/health/triage/rules/ScreenInterviewTest.java"));
+        String begin = "// README-screen:begin";
+        String snippet = source.substring(source.indexOf(begin) + begin.length() + 1,
+                        source.indexOf("        // README-screen:end")).lines()
+                .map(line -> line.length() > 8 ? line.substring(8) : line.strip())
+                .collect(Collectors.joining("\n"));
+
+        assertTrue(Files.readString(Path.of("../README.md")).contains(snippet),
+                "README.md must contain the screen snippet of ScreenInterviewTest:\n" + snippet);
     }
 
     /**
