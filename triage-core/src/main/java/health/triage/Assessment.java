@@ -2,6 +2,7 @@ package health.triage;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The triage decision for one case, with everything needed to show and audit it. Immutable.
@@ -20,12 +21,16 @@ import java.util.Objects;
  * @param reasons         every rule that fired, with its sentence, source and the facts it used
  * @param ruleBaseVersion identifies the exact rule text that produced this assessment
  * @param bilateralLegSymptomsPolicy the policy the engine followed for new symptoms in both legs on their own
+ * @param stratification  the STarT Back risk, when all nine of its items were answered
+ * @param stratificationUnanswered the STarT Back items not answered, when the risk is absent and the tool was
+ *                        started or the rules asked for it; otherwise empty
  */
 public record Assessment(String caseId, Disposition disposition, LikelySource likelySource, List<Cue> cuesFor,
                          List<Cue> cuesAgainst, List<RedFlag> redFlags, List<Finding> unanswered,
                          List<AlsoConsider> alsoConsider, List<Referral> referrals, List<SelfCareStep> selfCare,
                          List<SafetyNet> safetyNet, List<Reason> reasons, String ruleBaseVersion,
-                         BilateralLegSymptomsPolicy bilateralLegSymptomsPolicy) {
+                         BilateralLegSymptomsPolicy bilateralLegSymptomsPolicy, Optional<Stratification> stratification,
+                         List<Finding> stratificationUnanswered) {
 
     public Assessment {
         Objects.requireNonNull(disposition, "disposition must not be null");
@@ -41,6 +46,22 @@ public record Assessment(String caseId, Disposition disposition, LikelySource li
         selfCare = List.copyOf(selfCare);
         safetyNet = List.copyOf(safetyNet);
         reasons = List.copyOf(reasons);
+        Objects.requireNonNull(stratification, "stratification must not be null (use Optional.empty())");
+        stratificationUnanswered = List.copyOf(stratificationUnanswered);
+        if (stratification.isPresent() && !stratificationUnanswered.isEmpty()) {
+            throw new IllegalArgumentException("stratificationUnanswered must be empty when the stratification is "
+                    + "present, was " + stratificationUnanswered);
+        }
+    }
+
+    /** An assessment without a stratification, for results built outside an engine. */
+    public Assessment(String caseId, Disposition disposition, LikelySource likelySource, List<Cue> cuesFor,
+                      List<Cue> cuesAgainst, List<RedFlag> redFlags, List<Finding> unanswered,
+                      List<AlsoConsider> alsoConsider, List<Referral> referrals, List<SelfCareStep> selfCare,
+                      List<SafetyNet> safetyNet, List<Reason> reasons, String ruleBaseVersion,
+                      BilateralLegSymptomsPolicy bilateralLegSymptomsPolicy) {
+        this(caseId, disposition, likelySource, cuesFor, cuesAgainst, redFlags, unanswered, alsoConsider, referrals,
+                selfCare, safetyNet, reasons, ruleBaseVersion, bilateralLegSymptomsPolicy, Optional.empty(), List.of());
     }
 
     /**

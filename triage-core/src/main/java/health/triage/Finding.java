@@ -132,13 +132,34 @@ public enum Finding {
 
     // course
     SELF_CARE_NOT_HELPING(Group.COURSE, Role.SELF_CARE_SCREEN,
-            "A few weeks of self-care have not helped, or the pain keeps coming back quickly.");
+            "A few weeks of self-care have not helped, or the pain keeps coming back quickly."),
+
+    // STarT Back risk stratification (Keele; Hill et al. 2008): nine items, each agreed (yes) or not (no), about the
+    // last two weeks; the last five are the psychosocial subscale. Definitions in our own words, not the tool's.
+    STARTBACK_LEG_PAIN_SPREAD(Group.STRATIFICATION, Role.STRATIFICATION,
+            "STarT Back item 1: in the last two weeks the back pain has at some time spread down a leg."),
+    STARTBACK_SHOULDER_NECK_PAIN(Group.STRATIFICATION, Role.STRATIFICATION,
+            "STarT Back item 2: in the last two weeks there has also been pain in the shoulder or neck at some time."),
+    STARTBACK_WALKED_SHORT_DISTANCES(Group.STRATIFICATION, Role.STRATIFICATION,
+            "STarT Back item 3: in the last two weeks the back pain has kept walking to short distances only."),
+    STARTBACK_DRESSED_SLOWLY(Group.STRATIFICATION, Role.STRATIFICATION,
+            "STarT Back item 4: in the last two weeks the back pain has made getting dressed slower than usual."),
+    STARTBACK_UNSAFE_TO_BE_ACTIVE(Group.STRATIFICATION, Role.STRATIFICATION,
+            "STarT Back item 5 (psychosocial): believes physical activity is not really safe with a back like theirs."),
+    STARTBACK_WORRYING_THOUGHTS(Group.STRATIFICATION, Role.STRATIFICATION,
+            "STarT Back item 6 (psychosocial): worrying thoughts have been on the mind much of the time."),
+    STARTBACK_TERRIBLE_NEVER_BETTER(Group.STRATIFICATION, Role.STRATIFICATION,
+            "STarT Back item 7 (psychosocial): feels the back pain is awful and that it will never improve."),
+    STARTBACK_NOT_ENJOYING_THINGS(Group.STRATIFICATION, Role.STRATIFICATION,
+            "STarT Back item 8 (psychosocial): has not enjoyed things as much as usual."),
+    STARTBACK_VERY_BOTHERSOME(Group.STRATIFICATION, Role.STRATIFICATION,
+            "STarT Back item 9 (psychosocial): over the last two weeks the back pain has bothered them very much or extremely.");
 
     /**
      * The version of this vocabulary: it changes whenever a code is added, renamed or redefined (CHANGELOG.md lists
      * each change), so an app can tell which codes and meanings it is speaking.
      */
-    public static final String VOCABULARY_VERSION = "2.0";
+    public static final String VOCABULARY_VERSION = "2.1";
 
     /**
      * What a finding is for in an assessment. The screening rules and the interview read it: an unanswered screening
@@ -158,7 +179,10 @@ public enum Finding {
         /** Makes a condition more likely; shapes the advice. */
         RISK_FACTOR("risk factor", "makes a condition more likely; shapes the advice"),
         /** Changes how self-care and hands-on treatment may be given. */
-        PRECAUTION("precaution", "changes which self-care steps and treatments are safe");
+        PRECAUTION("precaution", "changes which self-care steps and treatments are safe"),
+        /** An item of a risk stratification tool: with no warning sign, chooses between self-management and physiotherapy. */
+        STRATIFICATION("stratification",
+                "asked when there is no warning sign; the STarT Back risk chooses self-management or physiotherapy");
 
         private final String title;
         private final String meaning;
@@ -198,7 +222,8 @@ public enum Finding {
         MIMIC("Mimics"),
         RISK_FACTOR("Piriformis risk factors"),
         PRECAUTION("Self-care precautions"),
-        COURSE("Course");
+        COURSE("Course"),
+        STRATIFICATION("STarT Back risk stratification");
 
         private final String title;
 
@@ -225,6 +250,11 @@ public enum Finding {
         this.role = role;
         this.definition = definition;
         this.code = name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The items of the STarT Back tool (role stratification), in the tool's order; the last five are psychosocial. */
+    public static List<Finding> stratificationItems() {
+        return Arrays.stream(values()).filter(f -> f.role == Role.STRATIFICATION).toList();
     }
 
     /**

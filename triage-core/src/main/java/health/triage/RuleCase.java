@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  *
  * <p>Expectations (all optional): {@code disposition} and {@code likelySource} (exact), {@code unanswered} (exactly
  * these codes), {@code redFlags}, {@code referral} and {@code alsoConsider} (these codes, whom-values or conditions
- * are among the result's), {@code selfCare} (these step titles are in the plan; an empty list means no plan).
+ * are among the result's), {@code selfCare} (these step titles are in the plan; an empty list means no plan),
+ * {@code stratification} (the STarT Back risk exactly, such as {@code "LOW"}, or {@code "none"} when there is none).
  *
  * @param file       the cases file it comes from
  * @param rule       the id of the rule it is about
@@ -33,7 +34,8 @@ public record RuleCase(String file, String rule, boolean fires, String name, Tri
 
     /** The expectation names a case may use. */
     public static final List<String> EXPECTATIONS =
-            List.of("disposition", "likelySource", "unanswered", "redFlags", "referral", "alsoConsider", "selfCare");
+            List.of("disposition", "likelySource", "unanswered", "redFlags", "referral", "alsoConsider", "selfCare",
+                    "stratification");
     private static final List<String> ROW_FIELDS =
             List.of("rule", "fires", "name", "set", "unset", "expect", "policy");
 
@@ -152,6 +154,8 @@ public record RuleCase(String file, String rule, boolean fires, String name, Tri
                         includes(failures, "self-care steps", want, titles);
                     }
                 }
+                case "stratification" -> same(failures, "stratification", want,
+                        result.stratification().map(s -> s.risk().name()).orElse("none"));
                 default -> throw new IllegalStateException("unchecked expectation " + key);
             }
         }

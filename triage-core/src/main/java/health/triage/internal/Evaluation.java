@@ -13,6 +13,7 @@ import health.triage.RedFlag;
 import health.triage.Referral;
 import health.triage.SafetyNet;
 import health.triage.SelfCareStep;
+import health.triage.Stratification;
 import health.triage.TriageCase;
 import health.triage.facts.Answer;
 import health.triage.facts.Mimic;
@@ -244,10 +245,39 @@ public final class Evaluation {
                             .thenComparing(SafetyNet::text)),
                     reasons(),
                     ruleBase.version(),
-                    policy);
+                    policy,
+                    stratification(),
+                    stratificationUnanswered(c));
         } finally {
             session.dispose();
         }
+    }
+
+    /** The stratification the rules scored; two different ones are a defect of the rule base. */
+    private Optional<Stratification> stratification() {
+        List<Stratification> scored = conclusions(Stratification.class,
+                Comparator.comparing(Stratification::tool).thenComparing(Stratification::risk));
+        if (scored.size() > 1) {
+            throw new IllegalStateException("the rule base scored more than one stratification for this case: "
+                    + scored + "; the scoring rules must exclude each other");
+        }
+        return scored.stream().findFirst();
+    }
+
+    /**
+     * The stratification items not answered, when no stratification was scored and the tool matters: some of its
+     * items were answered, or a rule listed one as unanswered. Empty otherwise, so a case the tool does not concern
+     * is not told to answer it.
+     */
+    private List<Finding> stratificationUnanswered(TriageCase c) {
+        List<Finding> items = Finding.stratificationItems();
+        boolean started = items.stream().anyMatch(c.findings()::containsKey);
+        boolean asked = conclusions(Unanswered.class, Comparator.comparing(Unanswered::finding)).stream()
+                .anyMatch(u -> items.contains(u.finding()));
+        if (stratification().isPresent() || !(started || asked)) {
+            return List.of();
+        }
+        return items.stream().filter(f -> !c.findings().containsKey(f)).toList();
     }
 
     /** Runs the rules of one stage; a rule base may have no rule in a stage. */

@@ -13,6 +13,7 @@ import health.triage.Referral;
 import health.triage.SafetyNet;
 import health.triage.Screen;
 import health.triage.SelfCareStep;
+import health.triage.Stratification;
 import health.triage.TriageCase;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,7 +35,10 @@ import java.util.function.Function;
  * {@code {"input", "id", "disposition", "timeframe", "likelySource", "cuesFor", "cuesAgainst", "redFlags",
  * "unanswered", "alsoConsider", "referral", "selfCare", "safetyNet", "reasons", "bilateralLegSymptomsPolicy",
  * "ruleBaseVersion"}}, with {@code "complete"}, {@code "nextQuestions"} and (when not complete)
- * {@code "nextScreen"} before {@code "ruleBaseVersion"} when the next questions were worked out; a case that could not be assessed: {@code {"input", "id", "error"}}.
+ * {@code "nextScreen"} before {@code "ruleBaseVersion"} when the next questions were worked out; a case that could not
+ * be assessed: {@code {"input", "id", "error"}}.
+ * {@code "stratification": {"tool", "risk", "total", "psychosocial"}} follows {@code "likelySource"} when the
+ * STarT Back risk was scored; otherwise {@code "stratificationUnanswered"} lists its unanswered items when it matters.
  *
  * <p>Also writes a case as a case file, in the format {@code assess} reads.
  */
@@ -86,6 +90,10 @@ final class JsonResults {
         out.put("disposition", a.disposition().code());
         out.put("timeframe", a.timeframe());
         out.put("likelySource", a.likelySource().name());
+        a.stratification().ifPresent(s -> out.put("stratification", stratification(s)));
+        if (!a.stratificationUnanswered().isEmpty()) {
+            out.put("stratificationUnanswered", each(a.stratificationUnanswered(), Finding::code));
+        }
         out.put("cuesFor", each(a.cuesFor(), JsonResults::cue));
         out.put("cuesAgainst", each(a.cuesAgainst(), JsonResults::cue));
         out.put("redFlags", each(a.redFlags(), JsonResults::redFlag));
@@ -137,6 +145,15 @@ final class JsonResults {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("whom", referral.whom());
         out.put("why", referral.why());
+        return out;
+    }
+
+    private static Map<String, Object> stratification(Stratification s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("tool", s.tool());
+        out.put("risk", s.risk().name());
+        out.put("total", s.total());
+        out.put("psychosocial", s.psychosocial());
         return out;
     }
 

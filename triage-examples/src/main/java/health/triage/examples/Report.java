@@ -51,6 +51,12 @@ final class Report {
         r.list("  cues for", a.cuesFor(), cue -> cue.finding().code() + ": " + cue.text(), "none");
         r.list("  cues against", a.cuesAgainst(), cue -> cue.finding().code() + " (points to "
                 + cue.pointsTo().name() + "): " + cue.text(), "none");
+        a.stratification().ifPresent(s -> r.field("Stratification", s.tool() + " risk " + s.risk().name()
+                + " (" + s.total() + " of 9 items agreed, " + s.psychosocial() + " of 5 psychosocial)"));
+        if (!a.stratificationUnanswered().isEmpty()) {
+            r.field("Stratification", "STarT Back not scored: " + a.stratificationUnanswered().size()
+                    + " of its 9 items unanswered");
+        }
         r.blank();
 
         r.list("Red flags", a.redFlags(), Report::redFlag, "none found");
