@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * An interview by screens changes how questions are shown, never what a case is told: any generated case, interviewed
  * by screens with its own answers (a finding it leaves out is "not sure"), ends with the decision of assessing it
- * directly. An interview costs ten or so next-question computations, so this property runs 60 tries (not the
+ * directly. An interview costs ten or so next-question computations, so this property runs 40 tries (not the
  * 10,000 of the single-assessment properties); a failure shrinks to a minimal case and prints it as a case file.
  */
 class ScreenInterviewPropertiesTest {
@@ -46,7 +46,7 @@ class ScreenInterviewPropertiesTest {
      * The decision of the interview is that of the whole case, and "complete" never stands above an unanswered
      * screening question (the report's "ask these before relying on this result").
      */
-    @Property(tries = 60)
+    @Property(tries = 40)
     void anyCase_interviewedByScreens_endsWithTheDecisionOfAssessingItDirectly(@ForAll("cases") TriageCase c) {
         ScreenInterview interview = ScreenInterview.of(engine, c);
         Assessment end = interview.assessment();
