@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -141,15 +140,7 @@ class ScreenInterviewTest {
 
     @Test
     void readme_showsTheScreenSnippetExactly() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/health/triage/rules/ScreenInterviewTest.java"));
-        String begin = "// README-screen:begin";
-        String snippet = source.substring(source.indexOf(begin) + begin.length() + 1,
-                        source.indexOf("        // README-screen:end")).lines()
-                .map(line -> line.length() > 8 ? line.substring(8) : line.strip())
-                .collect(Collectors.joining("\n"));
-
-        assertTrue(Files.readString(Path.of("../README.md")).contains(snippet),
-                "README.md must contain the screen snippet of ScreenInterviewTest:\n" + snippet);
+        ReadmeSnippet.assertReadmeShows(ScreenInterviewTest.class, "screen");
     }
 
     /**
