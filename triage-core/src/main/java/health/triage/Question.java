@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param patientText   the question in words a patient understands
  * @param clinicianText the same question in clinical terms
  * @param why           why the question matters, in plain words
- * @param priority      the group that ranks it: emergency screen, then disposition, then likely source
+ * @param priority      the group that ranks it: emergency screen, then disposition, then screening, then likely
+ *                      source (or shown only with its screen)
  * @param rankReason    what its answer could change for this case, such as
  *                      {@code "A yes would change the advice from ROUTINE to URGENT."}
  */
@@ -30,8 +31,20 @@ public record Question(Finding finding, String patientText, String clinicianText
         EMERGENCY_SCREEN,
         /** Its answer, alone or together with other answers, could change the disposition. */
         DISPOSITION,
+        /**
+         * A screening question the assessment lists as unanswered ({@link Assessment#unanswered()}) whose answer could
+         * not change the disposition now. It is asked all the same: the assessment is not complete, and its result
+         * not to be relied on, while a screening question is unanswered (its answer can still change the referral).
+         */
+        SCREENING,
         /** Its answer could change the likely source, but not the disposition. */
-        LIKELY_SOURCE
+        LIKELY_SOURCE,
+        /**
+         * Its answer could change neither the disposition nor the likely source: it is shown only on a {@link Screen}
+         * because another finding of its group is asked (its answer can still shape the advice, as a precaution
+         * changes the self-care plan). Never among {@link NextQuestions#questions()}.
+         */
+        SAME_SCREEN
     }
 
     public Question {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -82,10 +83,12 @@ public final class TriageEngine implements AutoCloseable {
      * <p>Unanswered emergency-screen questions come first (saddle numbness, bladder trouble, bowel trouble, symptoms
      * in both legs, worsening weakness, in that order); then the questions whose answer could change the
      * disposition, on its own or together with other answers, those that could make it most urgent first; then the
-     * questions that could change only the likely source. What "could change" means is worked out from the rule base
+     * screening questions the assessment lists as unanswered; then the questions that could change only the likely
+     * source. What "could change" means is worked out from the rule base
      * by assessing the case again with hypothetical answers, so a rule added to the rule base changes the questions
      * by itself. Ties keep the order of {@link Finding}. The assessment is complete when no unanswered question could
-     * change the disposition; an emergency is always complete and has no questions: the interview stops there.
+     * change the disposition and no screening question is unanswered; an emergency is always complete and has no
+     * questions: the interview stops there.
      *
      * <p>This runs one assessment of the case, two per unanswered finding and a few of whole completions of it.
      *
@@ -119,13 +122,35 @@ public final class TriageEngine implements AutoCloseable {
         Assessment assessment = plan.complete() ? plan.assessment()
                 : selfCareOnlyWhenComplete(triageCase, plan.assessment(), dontKnow.isEmpty() ? plan
                         : QuestionPlanner.plan(ruleBase, bilateralLegSymptomsPolicy, triageCase, Set.of()));
-        return new NextQuestions(assessment, plan.questions().stream()
-                .map(p -> {
-                    QuestionWording.Wording wording = QuestionWording.of(p.finding());
-                    return new Question(p.finding(), wording.patient(), wording.clinician(), wording.why(),
-                            p.priority(), p.rankReason());
-                })
-                .toList(), plan.complete());
+        List<Question> questions = plan.questions().stream()
+                .map(p -> question(p.finding(), p.priority(), p.rankReason()))
+                .toList();
+        Optional<Screen> screen = plan.complete() ? Optional.empty() : ScreenGroups.shipped().next(questions,
+                f -> !triageCase.findings().containsKey(f) && !dontKnow.contains(f),
+                f -> question(f, Question.Priority.SAME_SCREEN, SAME_SCREEN_REASON));
+        return new NextQuestions(assessment, questions, plan.complete(), screen);
+    }
+
+    private static final String SAME_SCREEN_REASON = "Shown with the other findings of this screen: its answer would "
+            + "not change the disposition or the likely source now, but can shape the advice.";
+
+    private static Question question(Finding finding, Question.Priority priority, String rankReason) {
+        QuestionWording.Wording wording = QuestionWording.of(finding);
+        return new Question(finding, wording.patient(), wording.clinician(), wording.why(), priority, rankReason);
+    }
+
+    /**
+     * What to show next in an interview that groups questions into screens: {@code nextQuestions(triageCase,
+     * dontKnow).nextScreen()} (see {@link NextQuestions}); empty when the assessment is complete. An app
+     * that also needs the assessment or {@code complete} calls {@link #nextQuestions(TriageCase, Set)} once and asks
+     * it for the screen.
+     *
+     * @param dontKnow findings the person could not answer ("not sure"); they are never shown again
+     * @throws NullPointerException  when the case or the set is null
+     * @throws IllegalStateException as {@link #nextQuestions(TriageCase, Set)}
+     */
+    public Optional<Screen> nextScreen(TriageCase triageCase, Set<Finding> dontKnow) {
+        return nextQuestions(triageCase, dontKnow).nextScreen();
     }
 
     /** Identifies the exact rule text in use: the release version and a short hash of the DRL files. */

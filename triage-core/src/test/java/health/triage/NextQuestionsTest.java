@@ -22,14 +22,15 @@ class NextQuestionsTest {
     void first_isTheMostPressingQuestion() {
         Question fever = question(Finding.FEVER, Question.Priority.DISPOSITION);
         NextQuestions next = new NextQuestions(ASSESSMENT,
-                List.of(fever, question(Finding.WORSE_SITTING, Question.Priority.LIKELY_SOURCE)), false);
+                List.of(fever, question(Finding.WORSE_SITTING, Question.Priority.LIKELY_SOURCE)), false,
+                Optional.empty());
 
         assertEquals(Optional.of(fever), next.first());
     }
 
     @Test
     void first_noQuestion_isEmpty() {
-        assertEquals(Optional.empty(), new NextQuestions(ASSESSMENT, List.of(), true).first());
+        assertEquals(Optional.empty(), new NextQuestions(ASSESSMENT, List.of(), true, Optional.empty()).first());
     }
 
     @Test
@@ -38,16 +39,46 @@ class NextQuestionsTest {
                 question(Finding.FEVER, Question.Priority.DISPOSITION));
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new NextQuestions(ASSESSMENT, questions, true));
+                () -> new NextQuestions(ASSESSMENT, questions, true, Optional.empty()));
 
-        assertEquals("complete must be false while question 'fever' (DISPOSITION) could change the disposition",
+        assertEquals("complete must be false while question 'fever' (DISPOSITION) still needs an answer",
                 e.getMessage());
+    }
+
+    @Test
+    void new_completeWithAnUnansweredScreeningQuestion_isRejected() {
+        List<Question> questions = List.of(question(Finding.NIGHT_SWEATS, Question.Priority.SCREENING));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new NextQuestions(ASSESSMENT, questions, true, Optional.empty()));
+
+        assertEquals("complete must be false while question 'night_sweats' (SCREENING) still needs an answer",
+                e.getMessage());
+    }
+
+    @Test
+    void new_completeWithANextScreen_isRejected() {
+        Question fever = question(Finding.FEVER, Question.Priority.SCREENING);
+        Optional<Screen> screen = Optional.of(new Screen(Screen.Kind.SINGLE, "Fever?", List.of(fever)));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new NextQuestions(ASSESSMENT, List.of(), true, screen));
+
+        assertEquals("complete must be false while there is a next screen", e.getMessage());
+    }
+
+    @Test
+    void new_nullScreen_isRejected() {
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> new NextQuestions(ASSESSMENT, List.of(), false, null));
+
+        assertEquals("nextScreen must not be null (use Optional.empty())", e.getMessage());
     }
 
     @Test
     void new_completeWithOnlySourceQuestions_isAccepted() {
         NextQuestions next = new NextQuestions(ASSESSMENT,
-                List.of(question(Finding.WORSE_SITTING, Question.Priority.LIKELY_SOURCE)), true);
+                List.of(question(Finding.WORSE_SITTING, Question.Priority.LIKELY_SOURCE)), true, Optional.empty());
 
         assertEquals(1, next.questions().size());
     }
@@ -55,7 +86,7 @@ class NextQuestionsTest {
     @Test
     void questions_areACopy() {
         List<Question> questions = new ArrayList<>(List.of(question(Finding.FEVER, Question.Priority.DISPOSITION)));
-        NextQuestions next = new NextQuestions(ASSESSMENT, questions, false);
+        NextQuestions next = new NextQuestions(ASSESSMENT, questions, false, Optional.empty());
 
         questions.clear();
 
@@ -66,7 +97,7 @@ class NextQuestionsTest {
     @Test
     void new_nullAssessment_isRejected() {
         NullPointerException e = assertThrows(NullPointerException.class,
-                () -> new NextQuestions(null, List.of(), true));
+                () -> new NextQuestions(null, List.of(), true, Optional.empty()));
 
         assertEquals("assessment must not be null", e.getMessage());
     }

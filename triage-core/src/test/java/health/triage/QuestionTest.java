@@ -27,8 +27,9 @@ class QuestionTest {
     }
 
     @Test
-    void priority_ranksTheEmergencyScreenFirstAndTheSourceLast() {
+    void priority_ranksTheEmergencyScreenFirstThenDispositionScreeningAndSource_andSameScreenLast() {
         assertEquals(java.util.List.of(Question.Priority.EMERGENCY_SCREEN, Question.Priority.DISPOSITION,
-                Question.Priority.LIKELY_SOURCE), java.util.List.of(Question.Priority.values()));
+                Question.Priority.SCREENING, Question.Priority.LIKELY_SOURCE, Question.Priority.SAME_SCREEN),
+                java.util.List.of(Question.Priority.values()));
     }
 }

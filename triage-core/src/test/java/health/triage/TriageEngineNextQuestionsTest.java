@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -106,6 +107,25 @@ class TriageEngineNextQuestionsTest {
                         findings(next, Question.Priority.DISPOSITION)),
                 () -> assertEquals("A yes would change the advice from ROUTINE to URGENT.",
                         question(next, Finding.FEVER).rankReason()),
+                () -> assertFalse(next.complete()));
+    }
+
+    @Test
+    void nextQuestions_unansweredScreeningQuestionThatCannotChangeTheDisposition_isAskedAndTheCaseIsNotComplete() {
+        // fever makes it URGENT whatever else; cancer, unanswered, is listed by the assessment as a screening question
+        TriageCase c = screened().present(Finding.FEVER, Finding.BUTTOCK_PAIN, Finding.WORSE_SITTING)
+                .absent(Finding.PAIN_BELOW_KNEE, Finding.UNEXPLAINED_WEIGHT_LOSS).build();
+
+        NextQuestions next = engine.nextQuestions(c);
+
+        assertAll(
+                () -> assertEquals(Disposition.URGENT, next.assessment().disposition()),
+                () -> assertEquals(List.of(Finding.CANCER_HISTORY), next.assessment().unanswered()),
+                () -> assertEquals(List.of(), findings(next, Question.Priority.DISPOSITION)),
+                () -> assertEquals(List.of(Finding.CANCER_HISTORY), findings(next, Question.Priority.SCREENING)),
+                () -> assertEquals("An unanswered screening question: the result is not complete until it is "
+                        + "answered, although its answer alone would not change the disposition now.",
+                        question(next, Finding.CANCER_HISTORY).rankReason()),
                 () -> assertFalse(next.complete()));
     }
 
@@ -299,6 +319,69 @@ class TriageEngineNextQuestionsTest {
             assertEquals("cannot work out the next questions: with fever answered yes, the rule base reached no "
                     + "disposition for this case: no rule concluded an urgency", e.getMessage());
         }
+    }
+
+    // --- screens ----------------------------------------------------------------------------------------------------
+
+    @Test
+    void nextScreen_emptyCase_isTheEmergencyScreenAsOneList() {
+        Screen screen = engine.nextScreen(TriageCase.builder(40).build(), Set.of()).orElseThrow();
+
+        assertAll(
+                () -> assertEquals(Screen.Kind.ANY_OF, screen.kind()),
+                () -> assertEquals(SCREEN, screen.findings()),
+                () -> assertEquals(ScreenGroups.shipped().groups().get("emergency").text(), screen.text()),
+                () -> assertTrue(screen.questions().stream()
+                        .allMatch(q -> q.priority() == Question.Priority.EMERGENCY_SCREEN)));
+    }
+
+    @Test
+    void nextScreen_afterTheEmergencyScreen_isWhereItHurts_listingEveryFindingOfTheGroupNotYetAnswered() {
+        NextQuestions next = engine.nextQuestions(screened().present(Finding.POSTERIOR_THIGH_PAIN).build());
+        Screen screen = next.nextScreen().orElseThrow();
+        List<Finding> expected = ScreenGroups.shipped().groups().get("where_it_hurts").findings().stream()
+                .filter(f -> f != Finding.POSTERIOR_THIGH_PAIN).toList();
+
+        // buttock pain could change the result; low back pain, which no rule reads, comes along with it
+        assertAll(
+                () -> assertEquals(expected, screen.findings()),
+                () -> assertEquals(question(next, Finding.BUTTOCK_PAIN), screen.questions().get(0)),
+                () -> assertEquals(Question.Priority.SAME_SCREEN, screen.questions().get(1).priority()),
+                () -> assertEquals(Finding.LOW_BACK_PAIN, screen.questions().get(1).finding()),
+                () -> assertEquals(QuestionWording.of(Finding.LOW_BACK_PAIN).patient(),
+                        screen.questions().get(1).patientText()));
+    }
+
+    @Test
+    void nextScreen_thenTheGroupOfTheHighestRankedQuestion_withoutWhatWasAnsweredOrNotKnown() {
+        TriageCase c = screened().present(Finding.BUTTOCK_PAIN).absent(ScreenGroups.shipped().groups()
+                .get("where_it_hurts").findings().stream().filter(f -> f != Finding.BUTTOCK_PAIN)
+                .toArray(Finding[]::new)).absent(Finding.MAJOR_TRAUMA).build();
+
+        Screen screen = engine.nextScreen(c, Set.of(Finding.RECENT_FALL)).orElseThrow();
+
+        // fever is ranked first (a yes makes it URGENT): its group comes next
+        assertEquals(List.of(Finding.FEVER, Finding.CANCER_HISTORY, Finding.UNEXPLAINED_WEIGHT_LOSS,
+                Finding.NIGHT_SWEATS, Finding.SEXUAL_DYSFUNCTION), screen.findings());
+    }
+
+    @Test
+    void nextScreen_emergencyOrComplete_isEmpty() {
+        TriageCase complete = screened().present(Finding.PAIN_BELOW_KNEE)
+                .absent(Finding.FEVER, Finding.CANCER_HISTORY, Finding.NIGHT_SWEATS).build();
+
+        assertAll(
+                () -> assertEquals(Optional.empty(), engine.nextScreen(TriageCase.builder(40)
+                        .present(Finding.SADDLE_NUMBNESS).build(), Set.of())),
+                () -> assertTrue(engine.nextQuestions(complete).complete()),
+                () -> assertEquals(Optional.empty(), engine.nextScreen(complete, Set.of())));
+    }
+
+    @Test
+    void nextScreen_costsOneNextQuestions_andIsTheScreenItReturns() {
+        TriageCase c = screened().present(Finding.BUTTOCK_PAIN).build();
+
+        assertEquals(engine.nextQuestions(c, Set.of()).nextScreen(), engine.nextScreen(c, Set.of()));
     }
 
     @Test

@@ -44,7 +44,11 @@ import java.util.stream.Stream;
  * disposition up (the screening rules cite them as "not asked"), and the findings the completion answered yes and
  * its new rules cite, are questions.</li>
  * </ol>
- * The assessment is complete when no question remains that could change the disposition. Probing whole
+ * A screening question the assessment lists as unanswered is asked too, after those (priority SCREENING), even when
+ * its answer could not change the disposition: the report tells a reader to ask it before relying on the result, so
+ * the interview cannot be complete without it.
+ * The assessment is complete when no question remains that could change the disposition and no screening question is
+ * unanswered (an emergency is complete at once: nothing is asked after it). Probing whole
  * completions in both directions matters for safety: with one-answer-at-a-time probing alone, a case could be called
  * complete while two unanswered findings together would make it more urgent.
  *
@@ -62,6 +66,10 @@ public final class QuestionPlanner {
     /** The emergency screen, asked first and in this order whenever a question of it is unanswered. */
     public static final List<Finding> EMERGENCY_SCREEN = Finding.EMERGENCY_SCREEN;
 
+    /** Why an unanswered screening question that could not change the disposition is asked all the same. */
+    static final String SCREENING_REASON = "An unanswered screening question: the result is not complete until it is "
+            + "answered, although its answer alone would not change the disposition now.";
+
     /** A question worth asking now. */
     public record Planned(Finding finding, Priority priority, String rankReason) {
         public Planned {
@@ -78,9 +86,11 @@ public final class QuestionPlanner {
             questions = List.copyOf(questions);
         }
 
-        /** The findings whose answer could change the disposition (every question but the likely-source ones). */
+        /** The findings whose answer could change the disposition (the emergency-screen and disposition questions). */
         public List<Finding> dispositionQuestions() {
-            return questions.stream().filter(q -> q.priority() != Priority.LIKELY_SOURCE).map(Planned::finding)
+            return questions.stream()
+                    .filter(q -> q.priority() == Priority.EMERGENCY_SCREEN || q.priority() == Priority.DISPOSITION)
+                    .map(Planned::finding)
                     .toList();
         }
     }
@@ -298,6 +308,7 @@ public final class QuestionPlanner {
                 }
             }
             List<Finding> disposition = new ArrayList<>();
+            List<Finding> screening = new ArrayList<>();
             List<Finding> source = new ArrayList<>();
             effects.forEach((finding, effect) -> {
                 if (EMERGENCY_SCREEN.contains(finding)) {
@@ -305,6 +316,8 @@ public final class QuestionPlanner {
                 }
                 if (effect.changesDisposition()) {
                     disposition.add(finding);
+                } else if (now.unanswered().contains(finding)) {
+                    screening.add(finding);
                 } else if (effect.changesSource()) {
                     source.add(finding);
                 }
@@ -313,6 +326,7 @@ public final class QuestionPlanner {
                     .thenComparing(Comparator.naturalOrder()));
             disposition.forEach(f -> questions.add(new Planned(f, Priority.DISPOSITION,
                     effects.get(f).dispositionReason(current))));
+            screening.forEach(f -> questions.add(new Planned(f, Priority.SCREENING, SCREENING_REASON)));
             source.forEach(f -> questions.add(new Planned(f, Priority.LIKELY_SOURCE,
                     effects.get(f).sourceReason(currentSource))));
             return questions;

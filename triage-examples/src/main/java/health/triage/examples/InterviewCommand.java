@@ -7,6 +7,7 @@ import health.triage.NextQuestions;
 import health.triage.Question;
 import health.triage.RedFlag;
 import health.triage.RuleBaseException;
+import health.triage.Screen;
 import health.triage.Sex;
 import health.triage.TriageCase;
 import health.triage.TriageEngine;
@@ -25,8 +26,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -34,27 +39,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code triage interview}: asks a person the questions that matter, one at a time, in the order the library ranks
- * them, then prints the report. Reads answers line by line from standard input, so it works at a terminal and from a
- * script alike.
+ * {@code triage interview}: asks a person the questions that matter, a screen at a time (a list to tick or a single
+ * question, {@link NextQuestions#nextScreen()}), in the order the library ranks them, then prints the report. Reads
+ * answers line by line from standard input, so it works at a terminal and from a script alike.
  */
 @Command(name = "interview",
         mixinStandardHelpOptions = true,
         versionProvider = TriageCommand.Version.class,
         sortOptions = false,
         headerHeading = "",
-        header = "Ask the questions that matter, one at a time, then report.",
+        header = "Ask the questions that matter, a screen at a time, then report.",
         descriptionHeading = "%n",
         description = {
                 "Asks the age (then sex, pregnancy and how long the pain has lasted, each optional), then one "
-                        + "question at a time: the emergency screen first, then the questions whose answer could "
-                        + "change how urgent the case is, most urgent first. Answer y (yes), n (no) or d (don't "
-                        + "know: the finding stays unknown, never taken as no); ? shows why a question is asked and "
-                        + "its wording for a clinician; q stops.",
+                        + "screen at a time: the emergency screen first, then where it hurts, then the screens whose "
+                        + "answers could change how urgent the case is, most urgent first.",
+                "",
+                "A screen is a list to tick or a single question. On a list, type the numbers of every item that "
+                        + "applies (such as 1 3), 0 if none of them does, d N if you are not sure about item N (it "
+                        + "stays unknown, never taken as no; d alone: not sure about any), or ? to see why each is "
+                        + "asked; items not ticked are answered no. A single question is answered y (yes), n (no) or "
+                        + "d (don't know), ? shows why it is asked and its wording for a clinician. q stops.",
                 "",
                 "The interview ends as soon as an answer makes the case an emergency, or when no unanswered "
-                        + "question could change the disposition (complete), or when only questions answered "
-                        + "\"don't know\" could (not complete). It then prints the same report as assess.",
+                        + "question could change the disposition and every screening question is answered "
+                        + "(complete), or when only questions answered \"don't know\" are left (not complete). It "
+                        + "then prints the same report as assess.",
                 "",
                 "Answers are read one per line from standard input, so a script can pipe them in; when standard "
                         + "input is not a terminal each answer is echoed after its question. Input that is not typed "
@@ -79,6 +89,7 @@ final class InterviewCommand implements Callable<Integer> {
     // any script's digits, as for the age
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*(d|days?|w|weeks?)?",
             Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern TICK = Pattern.compile("(d?)(\\d{1,3})");
 
     @Option(names = "--save", paramLabel = "FILE",
             description = "Write the answers to FILE as a case file that assess reads (\"don't know\" answers are "
@@ -112,8 +123,8 @@ final class InterviewCommand implements Callable<Integer> {
         }
     }
 
-    /** What one answer to a yes / no question was. */
-    private enum Reply { YES, NO, DONT_KNOW }
+    /** What one answer to a yes / no question, or to one item of a list, was. */
+    enum Reply { YES, NO, DONT_KNOW }
 
     @Override
     public Integer call() {
@@ -165,11 +176,11 @@ final class InterviewCommand implements Callable<Integer> {
         }
     }
 
-    /** Asks the questions until the case is an emergency, complete, or nothing else can be asked; then reports. */
+    /** Shows screens until the case is an emergency, complete, or nothing else can be asked; then reports. */
     private int interview(TriageEngine engine, TriageCase.Builder person, PrintWriter err) {
         TriageCase triageCase = person.build();
         Set<Finding> dontKnow = EnumSet.noneOf(Finding.class);
-        int asked = 0;
+        int shown = 0;
         String ending;
         NextQuestions next;
         try {
@@ -180,33 +191,35 @@ final class InterviewCommand implements Callable<Integer> {
                     break;
                 }
                 if (next.complete()) {
-                    ending = "Interview complete after " + questions(asked) + ": no other answer could change how "
-                            + "urgent this is.";
+                    ending = "Interview complete after " + screens(shown) + ": every screening question was "
+                            + "answered, and no other answer could change how urgent this is.";
                     break;
                 }
-                Optional<Question> question = next.questions().stream()
-                        .filter(q -> q.priority() != Question.Priority.LIKELY_SOURCE)
-                        .findFirst();
-                if (question.isEmpty()) {
-                    ending = "Interview finished after " + questions(asked) + ", but it is not complete: the "
+                Optional<Screen> screen = next.nextScreen();
+                if (screen.isEmpty()) {
+                    ending = "Interview finished after " + screens(shown) + ", but it is not complete: the "
                             + "answers to " + String.join(", ", dontKnow.stream().map(Finding::code).toList())
-                            + " were \"don't know\" and could still change how urgent this is. A clinician should "
-                            + "ask them.";
+                            + " were \"don't know\" and could still change how urgent this is, or are screening "
+                            + "questions. A clinician should ask them.";
                     break;
                 }
-                Reply reply;
+                Map<Finding, Reply> replies;
                 try {
-                    reply = ask(asked + 1, question.get());
+                    replies = show(shown + 1, screen.get());
                 } catch (Stopped e) {
-                    ending = "Interview stopped after " + questions(asked) + "; it is not complete.";
+                    ending = "Interview stopped after " + screens(shown) + "; it is not complete.";
                     break;
                 }
-                asked++;
-                if (reply == Reply.DONT_KNOW) {
-                    dontKnow.add(question.get().finding());
-                } else {
-                    triageCase = triageCase.toBuilder().answer(question.get().finding(), reply == Reply.YES).build();
-                }
+                shown++;
+                TriageCase.Builder answered = triageCase.toBuilder();
+                replies.forEach((finding, reply) -> {
+                    if (reply == Reply.DONT_KNOW) {
+                        dontKnow.add(finding);
+                    } else {
+                        answered.answer(finding, reply == Reply.YES);
+                    }
+                });
+                triageCase = answered.build();
             }
         } catch (RuntimeException e) {
             err.println(spec.qualifiedName() + ": the rule base failed on this case: "
@@ -262,9 +275,33 @@ final class InterviewCommand implements Callable<Integer> {
             err.flush();
             return TriageCommand.CASE_REJECTED;
         }
-        say("Answers saved to " + save + "; assess them again with: triage assess " + save);
+        say("Answers saved to " + save + "; assess them again with:");
+        out.println("  " + assessCommand(save)); // one line, never wrapped, so that it can be copied and run
+        out.flush();
         out.flush();
         return TriageCommand.OK;
+    }
+
+    /**
+     * A command that assesses {@code file} as shown, from the folder the interview runs in: {@code java -jar} with the
+     * path of this jar, or {@code java -cp} with this class path when not run from a jar.
+     */
+    static String assessCommand(Path file) {
+        String java = "java";
+        String launch;
+        try {
+            Path code = Path.of(InterviewCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            launch = code.toString().endsWith(".jar") ? "-jar " + shellWord(code.toString())
+                    : "-cp " + shellWord(System.getProperty("java.class.path")) + " " + TriageCommand.class.getName();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            launch = "-jar triage.jar";
+        }
+        return java + " " + launch + " assess " + shellWord(file.toString());
+    }
+
+    /** A word as a POSIX shell reads it: as it is when plain, otherwise in single quotes. */
+    static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_./:=+@%,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     // --- the person ---------------------------------------------------------------------------------------------------
@@ -351,11 +388,77 @@ final class InterviewCommand implements Callable<Integer> {
         }
     }
 
-    // --- questions ----------------------------------------------------------------------------------------------------
+    // --- screens ----------------------------------------------------------------------------------------------------
 
-    private Reply ask(int number, Question question) throws Stopped {
+    /** Shows one screen and reads its answers: one reply per finding shown. */
+    private Map<Finding, Reply> show(int number, Screen screen) throws Stopped {
         out.println();
-        return yesNo("Question " + number + ". " + question.patientText(), question);
+        if (screen.kind() == Screen.Kind.SINGLE) {
+            Question question = screen.questions().get(0);
+            return Map.of(question.finding(), yesNo("Screen " + number + ". " + screen.text(), question));
+        }
+        say("Screen " + number + ". " + screen.text());
+        List<Question> items = screen.questions();
+        for (int i = 0; i < items.size(); i++) {
+            wrap(items.get(i).finding().definition(), "  " + (i + 1) + ". ", "     ");
+        }
+        while (true) {
+            String line = read("Type the numbers that apply (such as 1 3), 0 if none of these, d N if you are not "
+                    + "sure about N, ? for why. [1-" + items.size() + "/0/d N/?]");
+            if (line.equals("?") || line.equalsIgnoreCase("help")) {
+                for (int i = 0; i < items.size(); i++) {
+                    help(items.get(i), "  Item " + (i + 1) + ": ", "    ");
+                }
+                continue;
+            }
+            Optional<Map<Finding, Reply>> replies = ticks(line, items);
+            if (replies.isPresent()) {
+                return replies.get();
+            }
+            say("Please type the numbers of every item that applies (such as 1 3), 0 if none of them does, or d "
+                    + "and a number for an item you are not sure about (such as 0 d 2); ? shows why they are asked.");
+        }
+    }
+
+    /**
+     * The replies a line gives to a list: numbers ticked (yes), {@code d N} or {@code dN} not sure, {@code d} alone
+     * not sure about every item, the others no. Empty when the line is not understood, names an item twice or one
+     * that is not listed, or neither ticks anything nor says 0 while some item is left unmarked (an item is taken as
+     * no only when the person has ticked something or said none of these).
+     */
+    static Optional<Map<Finding, Reply>> ticks(String line, List<Question> items) {
+        List<String> tokens = new ArrayList<>(List.of(line.toLowerCase(Locale.ROOT)
+                .replaceAll("d\\s*(\\d)", "d$1").split("[\\s,]+")));
+        tokens.removeIf(String::isEmpty);
+        Map<Finding, Reply> replies = new LinkedHashMap<>();
+        boolean none = false;
+        boolean notSureAll = false;
+        for (String token : tokens) {
+            Matcher m = TICK.matcher(token);
+            if (token.equals("d")) {
+                notSureAll = true;
+            } else if (token.equals("0")) {
+                none = true;
+            } else if (m.matches()) {
+                int index = Integer.parseInt(m.group(2)) - 1;
+                if (index < 0 || index >= items.size() || replies.containsKey(items.get(index).finding())) {
+                    return Optional.empty();
+                }
+                replies.put(items.get(index).finding(), m.group(1).isEmpty() ? Reply.YES : Reply.DONT_KNOW);
+            } else {
+                return Optional.empty();
+            }
+        }
+        boolean ticked = replies.containsValue(Reply.YES);
+        if (tokens.isEmpty() || (none && ticked) || (notSureAll && tokens.size() > 1)
+                || (!notSureAll && !none && !ticked && replies.size() < items.size())) {
+            return Optional.empty();
+        }
+        Map<Finding, Reply> all = new LinkedHashMap<>();
+        for (Question item : items) {
+            all.put(item.finding(), notSureAll ? Reply.DONT_KNOW : replies.getOrDefault(item.finding(), Reply.NO));
+        }
+        return Optional.of(all);
     }
 
     /** Asks until the answer is y, n or d; {@code ?} shows the help of {@code question} when there is one. */
@@ -375,7 +478,7 @@ final class InterviewCommand implements Callable<Integer> {
                 }
                 case "?", "help" -> {
                     if (question != null) {
-                        help(question);
+                        help(question, "  ", "    ");
                     } else {
                         say("Please answer y (yes), n (no) or d (don't know).");
                     }
@@ -386,11 +489,11 @@ final class InterviewCommand implements Callable<Integer> {
         }
     }
 
-    private void help(Question question) {
-        wrap("Why it is asked: " + question.why(), "  ", "    ");
-        wrap("For a clinician: " + question.clinicianText(), "  ", "    ");
-        wrap("\"Yes\" means: " + question.finding().definition(), "  ", "    ");
-        wrap("Asked now because: " + question.rankReason(), "  ", "    ");
+    private void help(Question question, String first, String rest) {
+        wrap("Why it is asked: " + question.why(), first, rest);
+        wrap("For a clinician: " + question.clinicianText(), rest, rest);
+        wrap("\"Yes\" means: " + question.finding().definition(), rest, rest);
+        wrap("Asked now because: " + question.rankReason(), rest, rest);
         out.flush();
     }
 
@@ -453,8 +556,8 @@ final class InterviewCommand implements Callable<Integer> {
         out.println(line.toString().stripTrailing());
     }
 
-    private static String questions(int count) {
-        return count + (count == 1 ? " question" : " questions");
+    private static String screens(int count) {
+        return count + (count == 1 ? " screen" : " screens");
     }
 
     private static String capitalised(String text) {

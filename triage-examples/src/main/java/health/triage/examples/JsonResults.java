@@ -11,6 +11,7 @@ import health.triage.Reason;
 import health.triage.RedFlag;
 import health.triage.Referral;
 import health.triage.SafetyNet;
+import health.triage.Screen;
 import health.triage.SelfCareStep;
 import health.triage.Stratification;
 import health.triage.TriageCase;
@@ -37,8 +38,9 @@ import java.util.function.Function;
  * <p>An assessed case:
  * {@code {"input", "id", "disposition", "timeframe", "likelySource", "cuesFor", "cuesAgainst", "redFlags",
  * "unanswered", "alsoConsider", "referral", "selfCare", "safetyNet", "reasons", "bilateralLegSymptomsPolicy",
- * "ruleBaseVersion"}}, with {@code "complete"} and {@code "nextQuestions"} before {@code "ruleBaseVersion"} when
- * the next questions were worked out; a case that could not be assessed: {@code {"input", "id", "error"}}.
+ * "ruleBaseVersion"}}, with {@code "complete"}, {@code "nextQuestions"} and (when not complete)
+ * {@code "nextScreen"} before {@code "ruleBaseVersion"} when the next questions were worked out; a case that could not
+ * be assessed: {@code {"input", "id", "error"}}.
  * {@code "stratification": {"tool", "risk", "total", "psychosocial"}} follows {@code "likelySource"} when the
  * STarT Back risk was scored; otherwise {@code "stratificationUnanswered"} lists its unanswered items when it matters.
  *
@@ -85,14 +87,17 @@ final class JsonResults {
     }
 
     /**
-     * One line for an assessed case with its next questions: {@code complete}, and {@code nextQuestions} as
-     * {@code [{code, text, why, priority}]}, most pressing first.
+     * One line for an assessed case with its next questions: {@code complete}, {@code nextQuestions} as
+     * {@code [{code, text, why, priority}]}, most pressing first, and (only when not complete) {@code nextScreen} as
+     * {@code {kind, text, findings}}: {@code single} or {@code any_of}, what the screen asks, and the finding codes
+     * it lists.
      */
     static String line(String input, NextQuestions next) {
         Assessment a = next.assessment();
         Map<String, Object> out = fields(input, a);
         out.put("complete", next.complete());
         out.put("nextQuestions", each(next.questions(), JsonResults::question));
+        next.nextScreen().ifPresent(screen -> out.put("nextScreen", screen(screen)));
         out.put("ruleBaseVersion", a.ruleBaseVersion());
         return write(out);
     }
@@ -203,6 +208,14 @@ final class JsonResults {
         out.put("text", question.patientText());
         out.put("why", question.why());
         out.put("priority", question.priority().name());
+        return out;
+    }
+
+    private static Map<String, Object> screen(Screen screen) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", screen.kind().code());
+        out.put("text", screen.text());
+        out.put("findings", each(screen.findings(), Finding::code));
         return out;
     }
 

@@ -62,6 +62,10 @@ final class Report {
         r.list("Red flags", a.redFlags(), Report::redFlag, "none found");
         if (a.unanswered().isEmpty()) {
             r.field("Screening", "complete: every screening question was answered");
+        } else if (a.disposition() == Disposition.EMERGENCY) {
+            // an emergency ends the interview at once: no answer can lower it, so these are not "to ask first"
+            r.list("Screening stopped at the emergency: not asked (no answer to them could lower it)",
+                    a.unanswered(), f -> f.code() + DASH + f.definition(), "");
         } else {
             r.list("Screening incomplete: unanswered screening questions (ask these before relying on this result)",
                     a.unanswered(),

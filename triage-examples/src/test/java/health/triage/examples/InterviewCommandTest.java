@@ -12,7 +12,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,7 +36,7 @@ class InterviewCommandTest {
             Finding.WORSE_HARD_SEAT, Finding.DEEP_BUTTOCK_TENDERNESS, Finding.PROLONGED_SITTING,
             Finding.WALLET_IN_BACK_POCKET);
 
-    private static final Pattern COMPLETE = Pattern.compile("Interview complete after (\\d+) questions");
+    private static final Pattern COMPLETE = Pattern.compile("Interview complete after (\\d+) screens");
 
     @TempDir
     Path dir;
@@ -68,23 +70,25 @@ class InterviewCommandTest {
         assertAll(
                 () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
                 () -> assertTrue(complete.find(), result::toString),
-                () -> assertEquals(Integer.toString(person.asked().size()), complete.group(1)),
+                () -> assertEquals(Integer.toString(person.screens()), complete.group(1)),
+                () -> assertTrue(person.screens() <= 10, () -> person.screens() + " screens"),
                 () -> assertEquals(person.asked().size(), Set.copyOf(person.asked()).size(), "a question asked twice"),
-                () -> assertEquals(Finding.SADDLE_NUMBNESS, person.asked().get(0)),
+                () -> assertEquals(Finding.EMERGENCY_SCREEN, person.asked().subList(0, 9)),
                 () -> assertTrue(result.out().contains("DISPOSITION     SELF_CARE"), result::toString),
                 () -> assertTrue(result.out().contains("Self-care plan"), result::toString),
                 () -> assertEquals("", result.err()));
     }
 
     @Test
-    void interview_saddleNumbnessYes_endsAtOnceWithTheEmergencyAdvice() {
-        Cli.Result result = Cli.runWithStdin("45\n\n\ny\n", "interview");
+    void interview_saddleNumbnessTickedOnTheEmergencyScreen_endsAtOnceWithTheEmergencyAdvice() {
+        Cli.Result result = Cli.runWithStdin("45\n\n\n1\n", "interview");
 
         assertAll(
                 () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
-                () -> assertTrue(result.out().contains("Question 1. " + question(Finding.SADDLE_NUMBNESS)
+                () -> assertTrue(result.out().contains("Screen 1. Do you have any of these now?"), result::toString),
+                () -> assertTrue(result.out().contains("  1. " + Finding.SADDLE_NUMBNESS.definition()
                         .substring(0, 40)), result::toString),
-                () -> assertFalse(result.out().contains("Question 2."), result::toString),
+                () -> assertFalse(result.out().contains("Screen 2."), result::toString),
                 () -> assertTrue(result.out().contains("EMERGENCY: Go to an emergency department now, or call an"),
                         result::toString),
                 () -> assertTrue(result.out().contains("The interview stops here."), result::toString),
@@ -101,7 +105,8 @@ class InterviewCommandTest {
                 () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
                 () -> assertEquals(1, person.asked().stream().filter(f -> f == Finding.BLADDER_DYSFUNCTION).count()),
                 () -> assertTrue(flat(result.out()).contains("but it is not complete: the answers to "
-                        + "bladder_dysfunction were \"don't know\" and could still change how urgent this is."),
+                        + "bladder_dysfunction were \"don't know\" and could still change how urgent this is, or are "
+                        + "screening questions."),
                         result::toString),
                 () -> assertTrue(result.out().contains("DISPOSITION     URGENT"), result::toString),
                 () -> assertFalse(Files.readString(dir.resolve("case.json")).contains("bladder_dysfunction"),
@@ -131,6 +136,52 @@ class InterviewCommandTest {
     }
 
     @Test
+    void interview_save_closingHintIsACommandThatRunsAsShown() throws Exception {
+        Path saved = dir.resolve("office worker's case.json");
+        Cli.Result interview = Cli.runWithPerson(officeWorker(Set.of()), "interview", "--save", saved.toString());
+        List<String> lines = interview.out().lines().toList();
+        String hint = lines.get(lines.size() - 1).strip();
+
+        List<String> words = shellWords(hint);
+        Process p = new ProcessBuilder(words).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertAll(
+                () -> assertTrue(lines.get(lines.size() - 2).endsWith("assess them again with:"), interview::toString),
+                () -> assertEquals(List.of("java"), words.subList(0, 1)),
+                () -> assertEquals(List.of("assess", saved.toString()), words.subList(words.size() - 2, words.size())),
+                () -> assertEquals(0, p.waitFor(), output),
+                () -> assertTrue(output.contains("DISPOSITION     SELF_CARE"), output));
+    }
+
+    /** Splits a command line as a POSIX shell does for plain words and single-quoted words. */
+    private static List<String> shellWords(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (char c : line.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+                any = true;
+            } else if (c == ' ' && !quoted) {
+                if (any) {
+                    words.add(word.toString());
+                }
+                word.setLength(0);
+                any = false;
+            } else {
+                word.append(c);
+                any = true;
+            }
+        }
+        if (any) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    @Test
     void interview_questionMark_showsWhyItIsAskedAndTheClinicianWording() {
         Cli.Result result = Cli.runWithStdin("45\n\n\n?\nq\n", "interview");
 
@@ -141,24 +192,54 @@ class InterviewCommandTest {
     }
 
     @Test
-    void interview_unclearAnswer_isAskedAgain() {
-        Cli.Result result = Cli.runWithStdin("45\n\n\nmaybe\nq\n", "interview");
+    void interview_unclearAnswerToAList_isAskedAgain() {
+        for (String unclear : new String[] {"maybe", "y", "10", "1 1", "0 1", "d 2", "d 1 d"}) {
+            Cli.Result result = Cli.runWithStdin("45\n\n\n" + unclear + "\nq\n", "interview");
+
+            assertAll(unclear,
+                    () -> assertTrue(flat(result.out()).contains("Please type the numbers of every item that applies "
+                            + "(such as 1 3), 0 if none of them does, or d and a number for an item you are not sure "
+                            + "about (such as 0 d 2); ? shows why they are asked."), result::toString),
+                    () -> assertEquals(1, result.out().split("Screen 1\\. ", -1).length - 1, result::toString),
+                    () -> assertTrue(result.out().contains("Answered no     none"), result::toString));
+        }
+    }
+
+    @Test
+    void interview_listAnswer_ticksYesNotSureUnknownAndTheRestNo() {
+        Cli.Result result = Cli.runWithStdin("45\n\n\n0 d 2 d3\nq\n", "interview");
 
         assertAll(
-                () -> assertTrue(result.out().contains("Please answer y (yes), n (no) or d (don't know); ? shows why "
-                        + "this is asked."), result::toString),
-                () -> assertEquals(2, result.out().split("Question 1\\. ", -1).length - 1, result::toString));
+                () -> assertTrue(result.out().contains("Answered yes    none"), result::toString),
+                () -> assertTrue(flat(result.out()).contains("Answered no saddle_numbness, bilateral_leg_symptoms, "
+                        + "progressive_weakness, calf_swelling, cannot_bear_weight, cold_pale_leg, "
+                        + "sudden_severe_pain_with_collapse"), result::toString),
+                () -> assertTrue(result.out().contains("- bladder_dysfunction"), result::toString),
+                () -> assertTrue(result.out().contains("- bowel_dysfunction"), result::toString));
+    }
+
+    @Test
+    void interview_afterTheEmergencyScreen_asksWhereItHurts() {
+        InterviewPerson person = officeWorker(Set.of());
+
+        Cli.Result result = Cli.runWithPerson(person, "interview");
+
+        assertAll(
+                () -> assertTrue(result.out().contains("Screen 2. Where do you have pain?"), result::toString),
+                () -> assertTrue(result.out().contains("[1-9/0/d N/?]"), result::toString));
     }
 
     @Test
     void interview_quit_printsTheReportAndSaysItIsNotComplete() {
-        Cli.Result result = Cli.runWithStdin("45\n\n\nn\nq\n", "interview");
+        Cli.Result result = Cli.runWithStdin("45\n\n\n0\nq\n", "interview");
 
+        // the emergency screen answered no; the other screening questions unanswered: ROUTINE (POLICY.md SCR-02)
         assertAll(
                 () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
-                () -> assertTrue(result.out().contains("Interview stopped after 1 question; it is not complete."),
+                () -> assertTrue(result.out().contains("Interview stopped after 1 screen; it is not complete."),
                         result::toString),
-                () -> assertTrue(result.out().contains("DISPOSITION     URGENT"), result::toString),
+                () -> assertTrue(result.out().contains("DISPOSITION     ROUTINE"), result::toString),
+                () -> assertTrue(result.out().contains("Screening incomplete"), result::toString),
                 () -> assertTrue(result.out().contains("Answered no     saddle_numbness"), result::toString));
     }
 
@@ -213,10 +294,10 @@ class InterviewCommandTest {
                 import health.triage.*;
                 import health.triage.facts.*;
 
-                rule "Low back pain needs a clinician's assessment"
-                    @id(TEST-LBP-01) @source("test: a rule added to a copy of the rules")
+                rule "New leg weakness needs a clinician's assessment"
+                    @id(TEST-LWR-01) @source("test: a rule added to a copy of the rules")
                 when
-                    Answer( finding == Finding.LOW_BACK_PAIN, present )
+                    Answer( finding == Finding.LEG_WEAKNESS_RECENT, present )
                 then
                     insert( new Urgency( Disposition.ROUTINE ) );
                 end
@@ -227,8 +308,11 @@ class InterviewCommandTest {
 
         assertAll(
                 () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
-                () -> assertFalse(shipped.asked().contains(Finding.LOW_BACK_PAIN), shipped.asked()::toString),
-                () -> assertTrue(edited.asked().contains(Finding.LOW_BACK_PAIN), edited.asked()::toString),
+                () -> assertFalse(shipped.asked().contains(Finding.LEG_WEAKNESS_RECENT), shipped.asked()::toString),
+                () -> assertTrue(edited.asked().contains(Finding.LEG_WEAKNESS_RECENT), edited.asked()::toString),
+                // in no screen group: asked on its own, in its own words
+                () -> assertTrue(flat(result.out()).contains(". " + question(Finding.LEG_WEAKNESS_RECENT)
+                        + " [y/n/d/?]"), result::toString),
                 () -> assertTrue(result.out().contains("DISPOSITION     SELF_CARE"), result::toString));
     }
 
@@ -248,7 +332,8 @@ class InterviewCommandTest {
 
         assertEquals(TriageCommand.OK, result.exit());
         for (String text : new String[] {"--save", "--rules", "y (yes)", "n (no)", "d (don't", "standard input",
-                "emergency", "complete", "Exit codes", "\n  0 ", "\n  1 ", "\n  2 ", "\n  3 "}) {
+                "emergency", "complete", "screen", "0 if none", "d N", "where it hurts",
+                "Exit codes", "\n  0 ", "\n  1 ", "\n  2 ", "\n  3 "}) {
             assertTrue(result.out().contains(text), () -> "no '" + text + "' in\n" + result.out());
         }
         assertTrue(result.out().lines().allMatch(line -> line.length() <= 80), result::toString);

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -15,15 +16,19 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * A person taking the interview: reads the question on the screen, recognises which finding it asks about by its
- * wording (from the library's questions.properties), and types y, n or d from what they have. Keeps the findings it
- * was asked, in order.
+ * A person taking the interview: reads the screen, recognises which finding a single question asks about by its
+ * wording (from the library's questions.properties) and each item of a list by its definition (docs/VOCABULARY.md),
+ * and types y, n or d to a question, or to a list the numbers that apply, {@code d N} for what they do not know, or 0.
+ * Keeps the findings it was shown, in order, and the number of screens.
  */
 final class InterviewPerson implements Function<String, String> {
 
     private static final Map<String, Finding> BY_WORDING = wording();
+    private static final Map<String, Finding> BY_DEFINITION = Arrays.stream(Finding.values())
+            .collect(Collectors.toMap(Finding::definition, Function.identity()));
 
     private final int age;
     private final String sex;
@@ -31,6 +36,7 @@ final class InterviewPerson implements Function<String, String> {
     private final Set<Finding> present;
     private final Set<Finding> dontKnow;
     private final List<Finding> asked = new ArrayList<>();
+    private int screens;
 
     InterviewPerson(int age, String sex, String days, Set<Finding> present, Set<Finding> dontKnow) {
         this.age = age;
@@ -43,6 +49,11 @@ final class InterviewPerson implements Function<String, String> {
     /** The findings the interview asked, in order (a question asked again appears again). */
     List<Finding> asked() {
         return List.copyOf(asked);
+    }
+
+    /** How many screens the interview showed. */
+    int screens() {
+        return screens;
     }
 
     @Override
@@ -60,7 +71,8 @@ final class InterviewPerson implements Function<String, String> {
         if (prompt.startsWith("For how many days")) {
             return days;
         }
-        if (prompt.startsWith("Question ")) {
+        if (prompt.startsWith("Screen ")) {
+            screens++;
             String wording = prompt.substring(prompt.indexOf(". ") + 2, prompt.lastIndexOf(" ["));
             Finding finding = BY_WORDING.get(wording);
             if (finding == null) {
@@ -69,7 +81,50 @@ final class InterviewPerson implements Function<String, String> {
             asked.add(finding);
             return dontKnow.contains(finding) ? "d" : present.contains(finding) ? "y" : "n";
         }
+        if (prompt.startsWith("Type the numbers that apply")) {
+            screens++;
+            List<String> answer = new ArrayList<>();
+            List<Finding> items = items(screen);
+            for (int i = 0; i < items.size(); i++) {
+                asked.add(items.get(i));
+                if (dontKnow.contains(items.get(i))) {
+                    answer.add("d " + (i + 1));
+                } else if (present.contains(items.get(i))) {
+                    answer.add(Integer.toString(i + 1));
+                }
+            }
+            if (answer.stream().noneMatch(a -> !a.startsWith("d"))) {
+                answer.add(0, "0");
+            }
+            return String.join(" ", answer);
+        }
         throw new AssertionError("the person does not know what to type after:\n" + screen);
+    }
+
+    /** The items of the last list on the screen: "  N. definition", wrapped lines indented below it. */
+    static List<Finding> items(String screen) {
+        List<String> lines = screen.lines().toList();
+        int heading = lines.size() - 1;
+        while (heading > 0 && !lines.get(heading).startsWith("Screen ")) {
+            heading--;
+        }
+        List<String> texts = new ArrayList<>();
+        for (String line : lines.subList(heading, lines.size())) {
+            if (line.matches("  \\d+\\. .*")) {
+                texts.add(line.substring(line.indexOf(". ") + 2));
+            } else if (line.startsWith("     ") && !texts.isEmpty()) {
+                texts.set(texts.size() - 1, texts.get(texts.size() - 1) + " " + line.strip());
+            }
+        }
+        List<Finding> items = new ArrayList<>();
+        for (String text : texts) {
+            Finding finding = BY_DEFINITION.get(text);
+            if (finding == null) {
+                throw new AssertionError("the person does not understand the item '" + text + "'");
+            }
+            items.add(finding);
+        }
+        return items;
     }
 
     /** The prompt just printed before "> ", its wrapped lines joined. */

@@ -13,6 +13,7 @@ import health.triage.Reason;
 import health.triage.RedFlag;
 import health.triage.Referral;
 import health.triage.SafetyNet;
+import health.triage.Screen;
 import health.triage.SelfCareStep;
 import health.triage.Sex;
 import health.triage.TriageCase;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -127,11 +129,13 @@ class JsonResultsTest {
                 () -> assertEquals("cases/b.json[2]: age is required", line.get("error").asText()));
     }
 
+    private static final Question NIGHT_SWEATS = new Question(Finding.NIGHT_SWEATS, "Do you sweat at night?",
+            "Night sweats?", "A sign of infection.", Question.Priority.DISPOSITION,
+            "A yes would change the advice from ROUTINE to URGENT.");
+
     @Test
     void line_withNextQuestions_holdsCompleteAndTheQuestionsBeforeTheVersion() {
-        NextQuestions next = new NextQuestions(ASSESSMENT, List.of(new Question(Finding.NIGHT_SWEATS,
-                "Do you sweat at night?", "Night sweats?", "A sign of infection.", Question.Priority.DISPOSITION,
-                "A yes would change the advice from ROUTINE to URGENT.")), false);
+        NextQuestions next = new NextQuestions(ASSESSMENT, List.of(NIGHT_SWEATS), false, Optional.empty());
 
         JsonNode line = Cli.parse(JsonResults.line("cases/a.json", next));
 
@@ -145,6 +149,25 @@ class JsonResultsTest {
                           "priority": "DISPOSITION"}]"""), line.get("nextQuestions")),
                 () -> assertEquals(List.of("complete", "nextQuestions", "ruleBaseVersion"),
                         fields.subList(fields.size() - 3, fields.size())));
+    }
+
+    @Test
+    void line_withANextScreen_holdsItsKindTextAndFindingsAfterTheQuestions() {
+        Question fever = new Question(Finding.FEVER, "Fever?", "Fever?", "Infection.", Question.Priority.SAME_SCREEN,
+                "Shown with the others.");
+        NextQuestions next = new NextQuestions(ASSESSMENT, List.of(NIGHT_SWEATS), false, Optional.of(
+                new Screen(Screen.Kind.ANY_OF, "Have you had any of these?", List.of(fever, NIGHT_SWEATS))));
+
+        JsonNode line = Cli.parse(JsonResults.line("cases/a.json", next));
+
+        List<String> fields = new java.util.ArrayList<>();
+        line.fieldNames().forEachRemaining(fields::add);
+        assertAll(
+                () -> assertEquals(Cli.parse("""
+                        {"kind": "any_of", "text": "Have you had any of these?",
+                         "findings": ["fever", "night_sweats"]}"""), line.get("nextScreen")),
+                () -> assertEquals(List.of("complete", "nextQuestions", "nextScreen", "ruleBaseVersion"),
+                        fields.subList(fields.size() - 4, fields.size())));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportTest {
@@ -41,6 +42,24 @@ class ReportTest {
                 () -> assertTrue(report.contains("9.9.9+feed"), report),
                 () -> assertTrue(report.contains("Policy          new symptoms in both legs on their own: EMERGENCY "
                         + "(default)"), report));
+    }
+
+    @Test
+    void of_unansweredScreeningQuestions_areToAskBeforeRelyingOnTheResult() {
+        String report = Report.of("in.json", CASE, assessment(Disposition.ROUTINE, List.of(), List.of()));
+
+        assertTrue(report.contains("Screening incomplete: unanswered screening questions (ask these before relying on "
+                + "this result)\n  - night_sweats"), report);
+    }
+
+    @Test
+    void of_emergency_listsTheQuestionsNotAskedWithoutAskingToAskThemFirst() {
+        String report = Report.of("in.json", CASE, assessment(Disposition.EMERGENCY, List.of(), List.of()));
+
+        assertAll(
+                () -> assertTrue(report.contains("Screening stopped at the emergency: not asked (no answer to them "
+                        + "could lower it)\n  - night_sweats"), report),
+                () -> assertFalse(report.contains("before relying"), report));
     }
 
     @Test

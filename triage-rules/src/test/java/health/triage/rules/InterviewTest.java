@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -283,9 +282,12 @@ class InterviewTest {
     }
 
     /**
-     * Every example person of triage-examples/cases interviewed from scratch, answering yes to the findings of their
-     * case file and no to every other: the interview must end complete, at the disposition and source of the case
-     * with all 48 findings answered. (That is what "complete" promises: the answers not asked would not change it.)
+     * Every example person of triage-examples/cases interviewed from scratch by screens, as the interview command
+     * does, answering yes to the findings of their case file and no to every other: the interview must end complete,
+     * at the disposition of the case with every finding answered. (That is what "complete" promises: the answers not
+     * asked would not change it.) Single questions alone cannot promise it for a pattern that only two answers make
+     * together and no probe of the planner tries (greater trochanteric pain, SRC-07); a screen asks where it hurts
+     * and the examination findings as lists, so it does.
      */
     @TestFactory
     Stream<DynamicTest> examplePeople_interviewEndsCompleteAtTheDispositionOfTheFullyAnsweredCase() throws IOException {
@@ -296,24 +298,16 @@ class InterviewTest {
                 Map<String, Object> fields = json.readValue(file.toFile(), new TypeReference<>() { });
                 TriageCase example = TriageCase.fromFields(fields);
                 tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-                    Set<Finding> present = EnumSet.noneOf(Finding.class);
-                    example.findings().forEach((f, yes) -> {
-                        if (yes) {
-                            present.add(f);
-                        }
-                    });
                     TriageCase.Builder everything = example.toBuilder();
-                    Arrays.stream(Finding.values()).forEach(f -> everything.answer(f, present.contains(f)));
+                    Arrays.stream(Finding.values()).forEach(f -> everything.answer(f,
+                            Boolean.TRUE.equals(example.findings().get(f))));
                     Assessment full = engine.assess(everything.build());
-                    TriageCase start = TriageCase.builder(example.age()).sex(example.sex())
-                            .pregnant(example.pregnant()).durationDays(example.durationDays())
-                            .painScore(example.painScore()).build();
 
-                    Interview interview = interview(engine, start, present, Set.of());
+                    ScreenInterview interview = ScreenInterview.of(engine, everything.build());
 
                     assertAll(
                             () -> assertTrue(interview.end().complete(), interview::toString),
-                            () -> assertEquals(full.disposition(), interview.end().assessment().disposition(),
+                            () -> assertEquals(full.disposition(), interview.assessment().disposition(),
                                     interview::toString));
                 }));
             }

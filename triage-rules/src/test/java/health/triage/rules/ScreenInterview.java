@@ -1,0 +1,76 @@
+package health.triage.rules;
+
+import health.triage.Assessment;
+import health.triage.Disposition;
+import health.triage.Finding;
+import health.triage.NextQuestions;
+import health.triage.Screen;
+import health.triage.TriageCase;
+import health.triage.TriageEngine;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An interview by screens ({@link NextQuestions#nextScreen()}) of a person whose answers are a case: each finding
+ * shown is ticked when the case has it present, left unticked when absent, and marked "not sure" when the case does
+ * not answer it. Age, sex, pregnancy, duration and pain score are given first, as the interview command asks them.
+ *
+ * @param screens  the screens shown, in order
+ * @param answered how many findings were answered yes or no
+ * @param end      the case the interview ended with, and what the engine said of it
+ */
+record ScreenInterview(List<Screen> screens, int answered, TriageCase finalCase, NextQuestions end) {
+
+    static ScreenInterview of(TriageEngine engine, TriageCase person) {
+        TriageCase c = TriageCase.builder(person.age()).sex(person.sex()).pregnant(person.pregnant())
+                .durationDays(person.durationDays()).painScore(person.painScore()).build();
+        Set<Finding> notSure = EnumSet.noneOf(Finding.class);
+        Set<Finding> shown = EnumSet.noneOf(Finding.class);
+        List<Screen> screens = new ArrayList<>();
+        int answered = 0;
+        while (true) {
+            NextQuestions next = engine.nextQuestions(c, notSure);
+            Optional<Screen> screen = next.nextScreen();
+            if (next.assessment().disposition() == Disposition.EMERGENCY || next.complete() || screen.isEmpty()) {
+                return new ScreenInterview(screens, answered, c, next);
+            }
+            screens.add(screen.get());
+            TriageCase.Builder answers = c.toBuilder();
+            for (Finding finding : screen.get().findings()) {
+                if (!shown.add(finding)) {
+                    throw new AssertionError(finding.code() + " shown twice: " + screens);
+                }
+                Boolean answer = person.findings().get(finding);
+                if (answer == null) {
+                    notSure.add(finding);
+                } else {
+                    answers.answer(finding, answer);
+                    answered++;
+                }
+            }
+            c = answers.build();
+        }
+    }
+
+    Assessment assessment() {
+        return end.assessment();
+    }
+
+    /**
+     * What a person is told, as far as an interview can promise it equals the assessment of the whole case: the
+     * disposition, and when no emergency ended the interview early, the likely source, the red flags (which and how
+     * urgent; the evidence can lack a follow-up that was not needed), the referrals and the unanswered screening
+     * questions.
+     */
+    static List<Object> decision(Assessment a) {
+        if (a.disposition() == Disposition.EMERGENCY) {
+            return List.of(a.disposition());
+        }
+        return List.of(a.disposition(), a.likelySource(),
+                a.redFlags().stream().map(f -> f.code() + " " + f.level()).toList(), a.referrals(), a.unanswered());
+    }
+}
