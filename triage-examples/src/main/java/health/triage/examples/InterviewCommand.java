@@ -154,8 +154,9 @@ final class InterviewCommand implements Callable<Integer> {
         try (engine) {
             say("Triage interview: decision support for buttock, hip and leg pain, not a diagnosis. If you feel "
                     + "very unwell, call emergency services now instead.");
-            say("Answer each question with y (yes), n (no) or d (don't know). Type ? to see why a question is "
-                    + "asked, q to stop.");
+            say("On a list, type the numbers that apply, 0 if none of them does, d N if you are not sure about "
+                    + "item N. Answer a single question y (yes), n (no) or d (don't know). Type ? to see why, q to "
+                    + "stop.");
             out.println();
             TriageCase.Builder person;
             try {
