@@ -125,7 +125,7 @@ class ResultPropertiesTest {
     private static Assessment withPolicy(Assessment a, BilateralLegSymptomsPolicy policy) {
         return new Assessment(a.caseId(), a.disposition(), a.likelySource(), a.cuesFor(), a.cuesAgainst(),
                 a.redFlags(), a.unanswered(), a.alsoConsider(), a.referrals(), a.selfCare(), a.safetyNet(),
-                a.reasons(), a.ruleBaseVersion(), policy);
+                a.reasons(), a.ruleBaseVersion(), policy, a.stratification(), a.stratificationUnanswered());
     }
 
     /** The assessment's disposition is at least as urgent as {@code floor}. */
