@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # triage-service under load, and every example case's SDC interview over HTTP: the LoadTest with 20,000 POST /assess
 # requests over 16 connections (mvn verify sends 2,000) and the next-question round trips of all example cases
-# (mvn verify replays the 25 original ones). p50/p99 latency goes to triage-service/target/service-load.txt.
+# (mvn verify replays 11 of them, three or so per disposition). p50/p99 latency goes to triage-service/target/service-load.txt.
 #
 # Usage (from the repository root):
 #   bash triage-benchmarks/scripts/service.sh [REQUESTS]
