@@ -192,6 +192,11 @@ public enum Finding {
             this.meaning = meaning;
         }
 
+        /** Whether a finding of this role is a screening question: asked and answered before any self-care. */
+        public boolean isScreen() {
+            return this == EMERGENCY_SCREEN || this == SERIOUS_SCREEN || this == SELF_CARE_SCREEN;
+        }
+
         /** The role's name in documentation, such as "emergency screen". */
         public String title() {
             return title;
@@ -262,8 +267,7 @@ public enum Finding {
      * screen. Self-care is only advised when each was asked and answered.
      */
     public static List<Finding> screeningQuestions() {
-        return Arrays.stream(values()).filter(f -> f.role == Role.EMERGENCY_SCREEN || f.role == Role.SERIOUS_SCREEN
-                || f.role == Role.SELF_CARE_SCREEN).toList();
+        return Arrays.stream(values()).filter(f -> f.role.isScreen()).toList();
     }
 
     /** The stable code used in case files and rules, such as {@code saddle_numbness}. */

@@ -192,7 +192,8 @@ public final class QuestionPlanner {
         /**
          * Whole completions of the findings, without duplicates: all yes, all no, and for each source the cues learnt
          * from the single answers steered towards it (its cues yes, the other cues no), the rest once all yes and once
-         * all no.
+         * all no, and once with only its cues that are not screening questions yes; and the cues that point to no
+         * source (such as outer-hip pain) all yes with the rest no, and each of them left out once.
          */
         private Set<Map<Finding, Boolean>> completions() {
             Set<Map<Finding, Boolean>> completions = new LinkedHashSet<>();
@@ -204,6 +205,18 @@ public final class QuestionPlanner {
             for (LikelySource source : new TreeSet<>(cueOf.values())) {
                 for (boolean rest : new boolean[] {true, false}) {
                     completions.add(completion(f -> cueOf.containsKey(f) ? cueOf.get(f) == source : rest));
+                }
+                // the least alarming way to that source: its cues yes, except those that are screening questions
+                completions.add(completion(f -> cueOf.get(f) == source && !f.role().isScreen()));
+            }
+            // a pattern of another condition: the cues that point to no source yes, the rest no; and each of them
+            // left out once, so that one such cue that rules the pattern out does not hide it
+            List<Finding> otherCues = findings.stream()
+                    .filter(f -> f.role() == Finding.Role.CUE && !cueOf.containsKey(f)).toList();
+            if (!otherCues.isEmpty()) {
+                completions.add(completion(otherCues::contains));
+                for (Finding left : otherCues) {
+                    completions.add(completion(f -> f != left && otherCues.contains(f)));
                 }
             }
             return completions;

@@ -24,6 +24,11 @@ public final class PlainWords {
             "^accumulate\\s*\\(\\s*Cue\\s*\\(\\s*pointsTo\\s*==\\s*LikelySource\\.(\\w+)\\s*,\\s*\\$\\w+\\s*:\\s*weight\\s*\\)\\s*;"
                     + "\\s*\\$\\w+\\s*:\\s*sum\\s*\\([^)]*\\)\\s*(,\\s*\\$\\w+\\s*:\\s*count\\s*\\([^)]*\\)\\s*)?;\\s*\\$(\\w+)\\s*(>=|<=|<|>|==)\\s*(\\$?\\w+)\\s*\\)$",
             Pattern.DOTALL);
+    /** {@code accumulate( Fact( ... ); $n : count( 1 ) [; $n >= 4] )}: how many facts match. */
+    private static final Pattern ACCUMULATE_COUNT = Pattern.compile(
+            "^accumulate\\s*\\(\\s*([^;]*?)\\s*;\\s*\\$(\\w+)\\s*:\\s*count\\s*\\(\\s*1\\s*\\)\\s*"
+                    + "(?:;\\s*\\$\\w+\\s*(>=|<=|<|>|==)\\s*(\\d+)\\s*)?\\)$",
+            Pattern.DOTALL);
     private static final Pattern INSERT = Pattern.compile("insert\\s*\\(\\s*new\\s+(\\w+)\\s*\\((.*)\\)\\s*\\)\\s*;?",
             Pattern.DOTALL);
 
@@ -92,6 +97,11 @@ public final class PlainWords {
                     : "the weight of the cues pointing to " + sum.group(1);
             return cues + " is " + operator(sum.group(4)) + " " + other;
         }
+        Matcher counted = ACCUMULATE_COUNT.matcher(pattern);
+        if (counted.matches()) {
+            String what = "the number of facts matching (" + condition(counted.group(1)) + "), called " + counted.group(2);
+            return counted.group(3) == null ? what : what + ", is " + operator(counted.group(3)) + " " + counted.group(4);
+        }
         Matcher any = COLLECT_ANY.matcher(pattern);
         if (any.matches() && !COLLECT.matcher(pattern).matches()) {
             return "the number of facts matching (" + condition(any.group(3)) + ") is " + operator(any.group(1)) + " "
@@ -119,8 +129,11 @@ public final class PlainWords {
                     : "red flag " + expression(constraints.get(0)).replace("code is ", "") + " was raised";
             case "Mimic" -> constraints.isEmpty() ? "a strong pattern of another condition was found"
                     : "the strong pattern " + expression(constraints.get(0)).replace("code is ", "") + " was found";
-            case "Unanswered" -> "a screening question was not answered";
-            case "SelfCarePlan" -> "a self-care plan is safe for this person";
+            case "Unanswered" -> "a screening question was not answered" + described(constraints);
+            case "SelfCarePlan" -> "a self-care plan is safe for this person" + described(constraints);
+            case "SourceVerdict" -> "the likely source" + described(constraints);
+            case "Stratification" -> "a STarT Back risk was scored" + described(constraints);
+            case "StratifiedCare" -> "the case follows its STarT Back risk to physiotherapy" + described(constraints);
             case "Policy" -> "the engine's policy for new symptoms in both legs is " + String.join(", ",
                     constraints.stream().map(c -> c.replaceAll(".*BilateralLegSymptomsPolicy\\.", "")).toList());
             case "OpenQuestion" -> "the engine marked an unanswered question that could still change a self-care result";
@@ -150,6 +163,9 @@ public final class PlainWords {
                 state = "not asked";
             } else if (c.startsWith("finding ==")) {
                 subject = code(c.substring("finding ==".length()));
+            } else if (c.startsWith("finding.role ==")) {
+                subject = "any finding whose role is " + constant(c.substring("finding.role ==".length()))
+                        .toLowerCase(Locale.ROOT).replace('_', ' ');
             } else if (c.startsWith("finding in")) {
                 subject = "any of " + list(c.substring("finding in".length()));
             } else if (c.startsWith("this !=")) {
@@ -176,8 +192,12 @@ public final class PlainWords {
             case "SelfCareStep" -> "self-care step \"" + text(arg(args, 1)) + "\": " + text(arg(args, 2))
                     + " Precaution: " + text(arg(args, 3));
             case "SafetyNet" -> "safety-net (seek care: " + constant(arg(args, 0)) + "): " + text(arg(args, 1));
-            case "SelfCarePlan" -> "a self-care plan is safe" + ("true".equals(arg(args, 0).strip())
-                    ? ", as advice while waiting to be seen" : "");
+            case "SelfCarePlan" -> "the " + text(arg(args, 0)) + " self-care plan is safe"
+                    + ("true".equals(arg(args, 1).strip()) ? ", as advice while waiting to be seen" : "");
+            case "Stratification" -> "STarT Back risk " + constant(arg(args, 1))
+                    + " (with the number of items and of psychosocial items agreed)";
+            case "StratifiedCare" -> "the case follows its STarT Back risk (" + text(arg(args, 0)).replace("$", "")
+                    + ") to physiotherapy";
             default -> "new " + type + "(" + String.join(", ", args) + ")";
         };
     }
@@ -192,7 +212,7 @@ public final class PlainWords {
         if (in.matches()) {
             return words(in.group(1)) + " is " + String.join(" or ", constants(in.group(2)));
         }
-        return e.replaceAll("Disposition\\.|LikelySource\\.", "")
+        return e.replaceAll("Disposition\\.|LikelySource\\.|Stratification\\.Risk\\.|Finding\\.Role\\.", "")
                 .replaceAll("\"([^\"]*)\"", "$1")
                 .replace("durationDays", "duration in days")
                 .replace("likelySource", "likely source")
@@ -205,6 +225,12 @@ public final class PlainWords {
                 .replace(">=", "≥").replace("<=", "≤")
                 .replace("&&", "and").replace("||", "or")
                 .replaceAll("\\s+", " ").strip();
+    }
+
+    /** The constraints of a pattern in words, in parentheses, or nothing when it has none. */
+    private static String described(List<String> constraints) {
+        List<String> words = constraints.stream().map(PlainWords::expression).filter(x -> !x.isEmpty()).toList();
+        return words.isEmpty() ? "" : " (" + String.join(", ", words) + ")";
     }
 
     private static String count(String value) {
@@ -245,7 +271,7 @@ public final class PlainWords {
             return c.substring("Finding.".length()).toLowerCase(Locale.ROOT);
         }
         int dot = c.lastIndexOf('.');
-        return dot >= 0 && c.matches("[A-Z]\\w*\\.[A-Z_]+") ? c.substring(dot + 1) : text(c);
+        return dot >= 0 && c.matches("[A-Z]\\w*(\\.[A-Z]\\w*)*\\.[A-Z_]+") ? c.substring(dot + 1) : text(c);
     }
 
     private static String words(String identifier) {
