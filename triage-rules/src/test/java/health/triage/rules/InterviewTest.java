@@ -66,9 +66,10 @@ class InterviewTest {
      * all); the 7 piriformis cues (a tenderness or provocation sign is required, so the signs are asked until one is
      * yes or all are no); and the 6 findings that could still tip the weighed source or make a mimic together
      * (pain_below_knee, leg_pain_worse_than_back, spine_tenderness, worse_cough_sneeze, worse_spine_bending,
-     * lateral_hip_pain). 35 + 7 + 6 = 48. Since stratified care, nerve-root pain and a clear outer-hip pattern can
-     * be self-care too, so up to 4 more cues and outer-hip findings can tip the source or the pattern: 52. Grouped
-     * screens (the interview issue) make this shorter.
+     * lateral_hip_pain). 35 + 7 + 6 = 48; and since the planner also tries the spinal and greater trochanteric
+     * patterns (main at 30b73aa), the 4 findings those could still make: walking_pain_eased_by_sitting,
+     * straight_leg_raise_positive, pain_lying_on_side, trochanter_tenderness. 48 + 4 = 52. Grouped screens make this
+     * 8 screens (ScreenInterviewTest).
      */
     private static final int FEWEST_FOR_COMPLETE_SELF_CARE = 52;
 
