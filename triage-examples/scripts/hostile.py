@@ -420,7 +420,7 @@ def outputs_and_paths():
         os.chmod(path("dir_noaccess"), 0)
         os.chmod(WORK, 0o755)
         nobody = f"setpriv --reuid=65534 --regid=65534 --clear-groups {' '.join(JAVA)}"
-        expect("perm_report (P4, P10: the reason, escaped)", shell(f"{nobody} assess --no-next-questions dir_perm"), 1,
+        expect("perm_report (P4, P10: the reason, escaped)", shell(f"{nobody} assess dir_perm"), 1,
                out_has=["cannot be read: permission denied", "b_denied\\u001B]0;pwned\\u0007.json"])
         expect("perm_noaccess (P10)", shell(f"{nobody} assess dir_noaccess"), 2,
                err_has=["cannot list folder dir_noaccess: permission denied"])

@@ -280,7 +280,7 @@ class HostileInputTest {
         }
 
         List<Cli.Result> runs = new java.util.ArrayList<>();
-        runs.add(Cli.run("assess", "--no-next-questions", cases.toString()));
+        runs.add(Cli.run("assess", cases.toString()));
         runs.add(Cli.run("assess", "--json", "--no-next-questions", cases.toString()));
         runs.add(Cli.run("rulebook", "--cases", cases.toString()));
         runs.add(Cli.run("rulebook", "--format", "html", "--cases", cases.toString()));

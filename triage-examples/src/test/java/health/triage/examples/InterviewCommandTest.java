@@ -377,7 +377,7 @@ class InterviewCommandTest {
 
         assertAll(
                 () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
-                () -> assertTrue(result.out().contains("Interview stopped after 0 questions; it is not complete."),
+                () -> assertTrue(result.out().contains("Interview stopped after 0 screens; it is not complete."),
                         result::toString),
                 () -> assertTrue(result.out().contains("age 34, duration not given"), result::toString),
                 () -> assertFalse(result.out().contains("before the age was given"), result::toString));

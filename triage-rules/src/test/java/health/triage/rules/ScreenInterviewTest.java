@@ -140,7 +140,7 @@ class ScreenInterviewTest {
 
     @Test
     void readme_showsTheScreenSnippetExactly() throws IOException {
-        ReadmeSnippet.assertReadmeShows(ScreenInterviewTest.class, "screen");
+        ReadmeSnippets.assertReadmeShows("ScreenInterviewTest.java", "README-screen");
     }
 
     /**

@@ -164,8 +164,8 @@ public final class PlainWords {
             } else if (c.startsWith("finding ==")) {
                 subject = code(c.substring("finding ==".length()));
             } else if (c.startsWith("finding.role ==")) {
-                subject = "any finding whose role is " + constant(c.substring("finding.role ==".length()))
-                        .toLowerCase(Locale.ROOT).replace('_', ' ');
+                subject = "any finding whose role is " + c.substring("finding.role ==".length()).strip()
+                        .replace("Finding.Role.", "").toLowerCase(Locale.ROOT).replace('_', ' ');
             } else if (c.startsWith("finding in")) {
                 subject = "any of " + list(c.substring("finding in".length()));
             } else if (c.startsWith("this !=")) {
