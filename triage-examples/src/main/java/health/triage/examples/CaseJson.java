@@ -4,6 +4,7 @@ import health.triage.Assessment;
 import health.triage.NextQuestions;
 import health.triage.TriageCase;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,10 +42,12 @@ public final class CaseJson {
      *                      exactly one valid case object
      */
     public static TriageCase readOne(String name, byte[] content) {
-        List<CaseReader.Read> reads = CaseReader.read(name, content);
-        if (reads.size() != 1 || !reads.get(0).where().equals(name)) {
+        CaseReader.Cases cases = CaseReader.of(name, content);
+        if (cases.array()) {
             throw new RejectedCase(null, name + ": expected one case object, not an array; send one case at a time");
         }
+        List<CaseReader.Read> reads = new ArrayList<>(1);
+        cases.forEach(reads::add);
         if (reads.get(0) instanceof CaseReader.Rejected rejected) {
             throw new RejectedCase(rejected.id(), rejected.error());
         }

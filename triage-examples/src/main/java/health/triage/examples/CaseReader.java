@@ -114,12 +114,19 @@ final class CaseReader {
         private final char[] text;
         private final Rejected whole;
         private final int size;
+        private final boolean array;
 
-        private Cases(String name, char[] text, Rejected whole, int size) {
+        private Cases(String name, char[] text, Rejected whole, int size, boolean array) {
             this.name = name;
             this.text = text;
             this.whole = whole;
             this.size = size;
+            this.array = array;
+        }
+
+        /** Whether the input is a JSON array (of any length, even none) rather than one case object. */
+        boolean array() {
+            return array;
         }
 
         /** How many cases (valid or rejected) {@link #forEach(Consumer)} hands on. */
@@ -189,7 +196,7 @@ final class CaseReader {
 
     /** An input that is one rejected case: {@code name: why}. */
     static Cases rejected(String name, String why) {
-        return new Cases(name, null, new Rejected(name, null, Printable.message(name + ": " + why)), 1);
+        return new Cases(name, null, new Rejected(name, null, Printable.message(name + ": " + why)), 1, false);
     }
 
     /**
@@ -235,9 +242,10 @@ final class CaseReader {
                         + "; a file holds one case object or one array of them");
             }
             if (size == 0) {
-                return rejected(name, "the file holds an empty array; expected at least one case object");
+                Rejected empty = rejected(name, "the file holds an empty array; expected at least one case object").whole;
+                return new Cases(name, null, empty, 1, true);
             }
-            return new Cases(name, text, null, size);
+            return new Cases(name, text, null, size, first == JsonToken.START_ARRAY);
         } catch (StreamConstraintsException e) {
             return rejected(name, beyondLimit(e, open));
         } catch (JsonProcessingException e) {
