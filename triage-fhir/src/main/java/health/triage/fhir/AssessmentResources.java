@@ -39,7 +39,8 @@ import java.util.Objects;
  *       {@code status}: {@code success} when the assessment is complete, {@code data-requested} while unanswered
  *       questions could still change it.</li>
  *   <li>{@code outputParameters} → a contained {@link Parameters}: the whole assessment, named as in the command
- *       line's JSON (disposition, timeframe, likelySource, cuesFor, cuesAgainst, redFlag with its evidence,
+ *       line's JSON (disposition, timeframe, likelySource, stratification with tool, risk, total and psychosocial,
+ *       or stratificationUnanswered, cuesFor, cuesAgainst, redFlag with its evidence,
  *       unanswered, alsoConsider, referral, selfCare, safetyNet, reason with rule id, sentence, source and facts,
  *       bilateralLegSymptomsPolicy, ruleBaseVersion, vocabularyVersion).</li>
  *   <li>{@code result} → a contained {@link CarePlan} (intent proposal) titled with the disposition, described by its
@@ -139,6 +140,15 @@ public final class AssessmentResources {
         p.addParameter("timeframe", a.timeframe());
         p.addParameter().setName("likelySource").setValue(new Coding(LIKELY_SOURCE_SYSTEM, a.likelySource().name(),
                 a.likelySource().name()));
+        a.stratification().ifPresent(s -> {
+            ParametersParameterComponent part = p.addParameter().setName("stratification");
+            part.addPart().setName("tool").setValue(new StringType(s.tool()));
+            part.addPart().setName("risk").setValue(new CodeType(s.risk().name()));
+            part.addPart().setName("total").setValue(new IntegerType(s.total()));
+            part.addPart().setName("psychosocial").setValue(new IntegerType(s.psychosocial()));
+        });
+        a.stratificationUnanswered().forEach(f -> p.addParameter().setName("stratificationUnanswered")
+                .setValue(finding(f.code())));
         a.cuesFor().forEach(cue -> cue(p.addParameter().setName("cueFor"), cue));
         a.cuesAgainst().forEach(cue -> cue(p.addParameter().setName("cueAgainst"), cue));
         for (RedFlag flag : a.redFlags()) {

@@ -26,8 +26,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AssessmentResourcesTest {
@@ -89,6 +91,47 @@ class AssessmentResourcesTest {
             assertEquals(List.of(reason.source()), part(reasons.get(i), "source"));
             assertEquals(reason.findings(), part(reasons.get(i), "finding"));
         }
+    }
+
+    @Test
+    void guidanceResponse_nerveRootPainScored_carriesTheStarTBackRiskAsPublished() {
+        // Hill 2008: 5 items agreed, 4 of them psychosocial: total >= 4 and subscale >= 4 is HIGH risk
+        TriageCase person = nerveRootPain()
+                .present(Finding.STARTBACK_LEG_PAIN_SPREAD, Finding.STARTBACK_WORRYING_THOUGHTS,
+                        Finding.STARTBACK_TERRIBLE_NEVER_BETTER, Finding.STARTBACK_NOT_ENJOYING_THINGS,
+                        Finding.STARTBACK_VERY_BOTHERSOME)
+                .absent(Finding.STARTBACK_SHOULDER_NECK_PAIN, Finding.STARTBACK_WALKED_SHORT_DISTANCES,
+                        Finding.STARTBACK_DRESSED_SLOWLY, Finding.STARTBACK_UNSAFE_TO_BE_ACTIVE)
+                .build();
+        GuidanceResponse response = AssessmentResources.guidanceResponse(engine.assess(person), null);
+        ParametersParameterComponent stratification = ((Parameters) contained(response, "output"))
+                .getParameter("stratification");
+
+        assertEquals(List.of("STarT Back"), part(stratification, "tool"));
+        assertEquals(List.of("HIGH"), part(stratification, "risk"));
+        assertEquals(List.of("5"), part(stratification, "total"));
+        assertEquals(List.of("4"), part(stratification, "psychosocial"));
+        assertEquals(List.of(), R4Validator.errors(response));
+    }
+
+    @Test
+    void guidanceResponse_nerveRootPainNotScored_listsTheUnansweredStarTBackItemsAndNoRisk() {
+        Assessment assessment = engine.assess(nerveRootPain().present(Finding.STARTBACK_LEG_PAIN_SPREAD).build());
+        Parameters output = (Parameters) contained(AssessmentResources.guidanceResponse(assessment, null), "output");
+
+        assertNull(output.getParameter("stratification"));
+        assertEquals(Finding.stratificationItems().stream().filter(f -> f != Finding.STARTBACK_LEG_PAIN_SPREAD)
+                        .map(Finding::code).collect(Collectors.toSet()),
+                output.getParameters("stratificationUnanswered").stream()
+                        .map(p -> ((Coding) p.getValue()).getCode()).collect(Collectors.toSet()));
+    }
+
+    /** Leg pain below the knee, worse than the back, with a positive straight leg raise; no screening question yes. */
+    private static TriageCase.Builder nerveRootPain() {
+        return TriageCase.builder(40).durationDays(10)
+                .present(Finding.BUTTOCK_PAIN, Finding.PAIN_BELOW_KNEE, Finding.LEG_PAIN_WORSE_THAN_BACK,
+                        Finding.STRAIGHT_LEG_RAISE_POSITIVE, Finding.WORSE_COUGH_SNEEZE)
+                .absent(Finding.screeningQuestions());
     }
 
     @Test

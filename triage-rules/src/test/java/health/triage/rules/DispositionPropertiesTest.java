@@ -25,6 +25,7 @@ import net.jqwik.api.statistics.Statistics;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import static health.triage.rules.CaseFileFormat.caseFile;
@@ -218,138 +219,52 @@ class DispositionPropertiesTest {
 
     /** The emergencies of POLICY.md, each applied on top of any case. */
     enum Emergency {
-        SADDLE_NUMBNESS(true) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.SADDLE_NUMBNESS);
-            }
-        },
-        BLADDER_DYSFUNCTION(true) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.BLADDER_DYSFUNCTION);
-            }
-        },
-        BOWEL_DYSFUNCTION(true) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.BOWEL_DYSFUNCTION);
-            }
-        },
+        SADDLE_NUMBNESS(true, Finding.SADDLE_NUMBNESS),
+        BLADDER_DYSFUNCTION(true, Finding.BLADDER_DYSFUNCTION),
+        BOWEL_DYSFUNCTION(true, Finding.BOWEL_DYSFUNCTION),
         /** New (14 days or less, or not given): an emergency under the EMERGENCY policy only. */
-        NEW_BILATERAL_LEG_SYMPTOMS(true) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                Integer days = c.durationDays() == null ? null : c.durationDays() % 15;
-                return withPresent(c, Finding.BILATERAL_LEG_SYMPTOMS).toBuilder().durationDays(days).build();
-            }
-
+        NEW_BILATERAL_LEG_SYMPTOMS(true, c -> withPresent(c, Finding.BILATERAL_LEG_SYMPTOMS).toBuilder()
+                .durationDays(c.durationDays() == null ? null : c.durationDays() % 15).build()) {
             @Override
             boolean appliesUnder(BilateralLegSymptomsPolicy policy) {
                 return policy == BilateralLegSymptomsPolicy.EMERGENCY;
             }
         },
-        BILATERAL_LEG_SYMPTOMS_GETTING_WEAKER(true) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.BILATERAL_LEG_SYMPTOMS, Finding.PROGRESSIVE_WEAKNESS);
-            }
-        },
-        BILATERAL_LEG_SYMPTOMS_GETTING_NUMBER(true) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.BILATERAL_LEG_SYMPTOMS, Finding.WORSENING_NUMBNESS);
-            }
-        },
+        BILATERAL_LEG_SYMPTOMS_GETTING_WEAKER(true, Finding.BILATERAL_LEG_SYMPTOMS, Finding.PROGRESSIVE_WEAKNESS),
+        BILATERAL_LEG_SYMPTOMS_GETTING_NUMBER(true, Finding.BILATERAL_LEG_SYMPTOMS, Finding.WORSENING_NUMBNESS),
         /** A new (14 days or less, or not given) change in sexual function with leg pain. */
-        SEXUAL_DYSFUNCTION_WITH_LEG_PAIN(true) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                Integer days = c.durationDays() == null ? null : c.durationDays() % 15;
-                return withPresent(c, Finding.SEXUAL_DYSFUNCTION, Finding.PAIN_BELOW_KNEE).toBuilder()
-                        .durationDays(days).build();
-            }
-        },
-        SEXUAL_DYSFUNCTION_WITH_BOTH_LEGS(true) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.SEXUAL_DYSFUNCTION, Finding.BILATERAL_LEG_SYMPTOMS);
-            }
-        },
-        MAJOR_TRAUMA(false) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.MAJOR_TRAUMA);
-            }
-        },
-        POSSIBLE_EPIDURAL_ABSCESS(false) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.FEVER, Finding.IV_DRUG_USE, Finding.LEG_WEAKNESS);
-            }
-        },
-        POSSIBLE_CORD_COMPRESSION(false) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.CANCER_HISTORY, Finding.NEURO_DEFICIT);
-            }
-        },
-        CANCER_WITH_SELF_REPORTED_NUMBNESS(false) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.CANCER_HISTORY, Finding.LEG_NUMBNESS_TINGLING);
-            }
-        },
-        FEVER_WITH_NEW_WEAKNESS_WITHOUT_RISK_FACTORS(false) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                return with(withPresent(c, Finding.FEVER, Finding.LEG_WEAKNESS), Finding.IV_DRUG_USE, false);
-            }
-        },
-        WEAKNESS_GETTING_WORSE(false) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.PROGRESSIVE_WEAKNESS);
-            }
-        },
-        FOOT_DROP(false) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.FOOT_DROP);
-            }
-        },
-        SWOLLEN_CALF(false) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.CALF_SWELLING);
-            }
-        },
-        COLLAPSE_WITH_SUDDEN_SEVERE_PAIN(false) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.SUDDEN_SEVERE_PAIN_WITH_COLLAPSE);
-            }
-        },
-        CANNOT_BEAR_WEIGHT(false) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.CANNOT_BEAR_WEIGHT);
-            }
-        },
-        COLD_PALE_LEG(false) {
-            @Override
-            TriageCase applyTo(TriageCase c) {
-                return withPresent(c, Finding.COLD_PALE_LEG);
-            }
-        };
+        SEXUAL_DYSFUNCTION_WITH_LEG_PAIN(true, c -> withPresent(c, Finding.SEXUAL_DYSFUNCTION, Finding.PAIN_BELOW_KNEE)
+                .toBuilder().durationDays(c.durationDays() == null ? null : c.durationDays() % 15).build()),
+        SEXUAL_DYSFUNCTION_WITH_BOTH_LEGS(true, Finding.SEXUAL_DYSFUNCTION, Finding.BILATERAL_LEG_SYMPTOMS),
+        MAJOR_TRAUMA(false, Finding.MAJOR_TRAUMA),
+        POSSIBLE_EPIDURAL_ABSCESS(false, Finding.FEVER, Finding.IV_DRUG_USE, Finding.LEG_WEAKNESS),
+        POSSIBLE_CORD_COMPRESSION(false, Finding.CANCER_HISTORY, Finding.NEURO_DEFICIT),
+        CANCER_WITH_SELF_REPORTED_NUMBNESS(false, Finding.CANCER_HISTORY, Finding.LEG_NUMBNESS_TINGLING),
+        FEVER_WITH_NEW_WEAKNESS_WITHOUT_RISK_FACTORS(false,
+                c -> with(withPresent(c, Finding.FEVER, Finding.LEG_WEAKNESS), Finding.IV_DRUG_USE, false)),
+        WEAKNESS_GETTING_WORSE(false, Finding.PROGRESSIVE_WEAKNESS),
+        FOOT_DROP(false, Finding.FOOT_DROP),
+        SWOLLEN_CALF(false, Finding.CALF_SWELLING),
+        COLLAPSE_WITH_SUDDEN_SEVERE_PAIN(false, Finding.SUDDEN_SEVERE_PAIN_WITH_COLLAPSE),
+        CANNOT_BEAR_WEIGHT(false, Finding.CANNOT_BEAR_WEIGHT),
+        COLD_PALE_LEG(false, Finding.COLD_PALE_LEG);
 
         private final boolean caudaEquina;
+        private final UnaryOperator<TriageCase> apply;
 
-        Emergency(boolean caudaEquina) {
+        Emergency(boolean caudaEquina, UnaryOperator<TriageCase> apply) {
             this.caudaEquina = caudaEquina;
+            this.apply = apply;
         }
 
-        abstract TriageCase applyTo(TriageCase c);
+        /** The findings, answered yes, make the emergency. */
+        Emergency(boolean caudaEquina, Finding... present) {
+            this(caudaEquina, c -> withPresent(c, present));
+        }
+
+        TriageCase applyTo(TriageCase c) {
+            return apply.apply(c);
+        }
 
         boolean appliesUnder(BilateralLegSymptomsPolicy policy) {
             return true;
