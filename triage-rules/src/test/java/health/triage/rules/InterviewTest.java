@@ -68,10 +68,12 @@ class InterviewTest {
      * (pain_below_knee, leg_pain_worse_than_back, spine_tenderness, worse_cough_sneeze, worse_spine_bending,
      * lateral_hip_pain). 35 + 7 + 6 = 48; and since the planner also tries the spinal and greater trochanteric
      * patterns (main at 30b73aa), the 4 findings those could still make: walking_pain_eased_by_sitting,
-     * straight_leg_raise_positive, pain_lying_on_side, trochanter_tenderness. 48 + 4 = 52. Grouped screens make this
-     * 8 screens (ScreenInterviewTest).
+     * straight_leg_raise_positive, pain_lying_on_side, trochanter_tenderness. 48 + 4 = 52; and since a suspected
+     * spinal infection with a nerve symptom is an emergency without fever (SP-23, 2026-11-23), the 2 nerve symptoms
+     * that could make it while the infection risks are still unanswered: leg_numbness_tingling, difficulty_walking.
+     * 52 + 2 = 54. Grouped screens make this 8 screens (ScreenInterviewTest).
      */
-    private static final int FEWEST_FOR_COMPLETE_SELF_CARE = 52;
+    private static final int FEWEST_FOR_COMPLETE_SELF_CARE = 54;
 
     private static TriageEngine engine;
     private static Interview piriformis;
