@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class ScaledRules {
 
-    private static final Pattern FINDING = Pattern.compile("Finding\\.([A-Z_]+)");
+    private static final Pattern FINDING = Pattern.compile("Finding\\.([A-Z_]+)\\b"); // not Finding.Role
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^rule \"([^\"]*)\"");
     private static final Pattern RULE_ID = Pattern.compile("@id\\(([^)]*)\\)");
 
