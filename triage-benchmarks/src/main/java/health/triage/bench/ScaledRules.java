@@ -1,6 +1,7 @@
 package health.triage.bench;
 
 import health.triage.Finding;
+import health.triage.internal.FindingCodes;
 import health.triage.internal.RuleFiles;
 
 import java.io.IOException;
@@ -18,8 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * A generated rule base about {@code factor} times the size of the real one, over the same vocabulary: the real DRL
- * files, plus {@code factor - 1} variants of each in which every {@code Finding.X} is replaced through a fixed random
- * permutation of the vocabulary (a different one per variant), and rule names and ids get a suffix. The variants are
+ * files, plus {@code factor - 1} variants of each in which every finding (the code an {@code Answer} pattern tests, and
+ * {@code Finding.X} elsewhere) is replaced through a fixed random permutation of the vocabulary (a different one per
+ * variant), and rule names and ids get a suffix. The variants are
  * different rules where they name findings (Drools cannot share those conditions with the real ones), in the same
  * stages, with the same kinds of patterns, joins and collects.
  *
@@ -33,7 +35,7 @@ import java.util.regex.Pattern;
  */
 public final class ScaledRules {
 
-    private static final Pattern FINDING = Pattern.compile("Finding\\.([A-Z_]+)");
+    private static final Pattern FINDING = Pattern.compile("Finding\\.([A-Z_]+)\\b"); // not Finding.Role
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^rule \"([^\"]*)\"");
     private static final Pattern RULE_ID = Pattern.compile("@id\\(([^)]*)\\)");
 
@@ -61,7 +63,15 @@ public final class ScaledRules {
     static String variant(String drl, int variant) {
         List<Finding> permuted = new ArrayList<>(List.of(Finding.values()));
         Collections.shuffle(permuted, new Random(variant));
-        String text = replace(FINDING, drl, m -> "Finding." + permuted.get(Finding.valueOf(m.group(1)).ordinal()).name());
+        StringBuilder codes = new StringBuilder(drl);
+        List<FindingCodes.Literal> tested = new ArrayList<>(FindingCodes.literals(drl));
+        Collections.reverse(tested); // from the end, so that the offsets before stay where they are
+        for (FindingCodes.Literal code : tested) {
+            codes.replace(code.offset() + 1, code.offset() + 1 + code.code().length(),
+                    permuted.get(Finding.fromCode(code.code()).ordinal()).code());
+        }
+        String text = replace(FINDING, codes.toString(),
+                m -> "Finding." + permuted.get(Finding.valueOf(m.group(1)).ordinal()).name());
         text = replace(RULE_NAME, text, m -> "rule \"" + m.group(1) + " (variant " + variant + ")\"");
         return replace(RULE_ID, text, m -> "@id(" + m.group(1) + "-V" + variant + ")");
     }

@@ -8,7 +8,10 @@ import java.util.Objects;
  * The answer to one finding, as rules see it. Every finding of the vocabulary has exactly one {@code Answer} in
  * working memory, so a rule can tell "asked, no" ({@code absent}) from "not asked" ({@code unknown}).
  *
- * <p>In DRL: {@code Answer( finding == Finding.FEVER, present )}.
+ * <p>In DRL: {@code Answer( code == "fever", present )}. Rules name a finding by its vocabulary {@link #code()}, a
+ * {@code String}, because Drools hashes equality tests on a {@code String} (or {@code int}) property: an answer then
+ * meets only the tests of its own finding instead of every rule's. An enum such as {@code finding == Finding.FEVER}
+ * is never hashed. A code that is not in the vocabulary is a build error of the rule base, naming the rule.
  *
  * @param finding the finding
  * @param present asked and present
@@ -21,6 +24,11 @@ public record Answer(Finding finding, boolean present, boolean absent, boolean u
         if ((present ? 1 : 0) + (absent ? 1 : 0) + (unknown ? 1 : 0) != 1) {
             throw new IllegalArgumentException("an answer is exactly one of present, absent, unknown");
         }
+    }
+
+    /** The finding's vocabulary code, such as {@code saddle_numbness}: what rules test. */
+    public String code() {
+        return finding.code();
     }
 
     /** The answer for a finding: {@code true} present, {@code false} absent, {@code null} unknown. */

@@ -96,9 +96,9 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
                 .orElseGet(() -> compile(files));
     }
 
-    /** Checks every rule's metadata and describes the rule base. */
+    /** Checks every rule's metadata and the finding codes it tests ({@link FindingCodes}), and describes the rule base. */
     private static CompiledRuleBase described(KieBase kieBase, RuleFiles files, long started, String how) {
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(FindingCodes.unknown(files));
         Map<String, RuleInfo> rules = describe(kieBase, RuleTexts.of(files), problems);
         if (!problems.isEmpty()) {
             throw new RuleBaseException(sorted(problems));
@@ -125,6 +125,10 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
                 .newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setResourceType(ResourceType.DRL)));
         KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(projectType);
         rejectErrors(builder, files);
+        List<Problem> unknownCodes = FindingCodes.unknown(files);
+        if (!unknownCodes.isEmpty()) {
+            throw new RuleBaseException(sorted(unknownCodes));
+        }
         return builder;
     }
 

@@ -175,6 +175,41 @@ class CompiledRuleBaseTest {
                 problems(e), e.getMessage());
     }
 
+    /** What an unknown finding code in codes.drl of rulebases/unknown-code is reported as. */
+    private static List<String> unknownCodes() throws IOException {
+        List<String> lines = lines("unknown-code", "codes.drl");
+        int saddle = lines.indexOf("    Answer( code == \"saddle_numbnes\", present )");
+        int limp = lines.indexOf("                      \"limpp\" ), present )");
+        return List.of("codes.drl:" + (saddle + 1) + ":" + (lines.get(saddle).indexOf('"') + 1)
+                        + ": rule \"Saddle numbness needs emergency care\" tests unknown finding code 'saddle_numbnes' "
+                        + "(did you mean 'saddle_numbness'?), which no answer would ever match",
+                "codes.drl:" + (limp + 1) + ":" + (lines.get(limp).indexOf('"') + 1)
+                        + ": rule \"Fever or a limp needs a clinician the same day\" tests unknown finding code "
+                        + "'limpp' (did you mean 'limp'?), which no answer would ever match");
+    }
+
+    @Test
+    void compile_findingCodeNotInTheVocabulary_isAProblemNamingTheRuleAndTheNearestCode() throws IOException {
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> CompiledRuleBase.compile(
+                folder("unknown-code")));
+
+        assertEquals(unknownCodes(), problems(e), e.getMessage());
+    }
+
+    @Test
+    void build_findingCodeNotInTheVocabulary_failsAsCompileDoes_soThatTheBuiltInModelIsNeverMade() throws IOException {
+        KieServices services = CompiledRuleBase.services();
+        ReleaseId releaseId = services.newReleaseId("health.triage.test", "drl-project-unknown-code", "1.0.0");
+        try {
+            RuleBaseException e = assertThrows(RuleBaseException.class,
+                    () -> CompiledRuleBase.build(services, folder("unknown-code"), releaseId, DrlProject.class));
+
+            assertEquals(unknownCodes(), problems(e), e.getMessage());
+        } finally {
+            services.getRepository().removeKieModule(releaseId);
+        }
+    }
+
     @Test
     void build_asAnotherProjectType_buildsEveryRuleOfTheFiles() {
         KieServices services = CompiledRuleBase.services();

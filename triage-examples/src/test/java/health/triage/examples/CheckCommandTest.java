@@ -206,9 +206,9 @@ class CheckCommandTest {
     void check_syntaxError_reportsFileLineAndColumnAndExits3() throws IOException {
         Path rules = copyOfTheRules();
         List<String> lines = new ArrayList<>(Files.readAllLines(rules.resolve(CES), StandardCharsets.UTF_8));
-        int condition = lines.indexOf("    Answer( finding == Finding.SADDLE_NUMBNESS, present )");
+        int condition = lines.indexOf("    Answer( code == \"saddle_numbness\", present )");
         assertTrue(condition >= 0, "CES-01's condition not found");
-        lines.set(condition, "    Answer( finding == Finding.SADDLE_NUMBNESS, present"); // the closing bracket lost
+        lines.set(condition, "    Answer( code == \"saddle_numbness\", present"); // the closing bracket lost
         Files.write(rules.resolve(CES), lines, StandardCharsets.UTF_8);
 
         Cli.Result result = Cli.run("check", "--rules", rules.toString(), "--cases", CASES.toString());
@@ -224,6 +224,26 @@ class CheckCommandTest {
                         + "mismatched input 'then'"), result::toString),
                 () -> assertFalse(result.out().contains("Cases:"), "no case runs when the rules do not compile"),
                 () -> assertFalse(result.err().contains("Exception"), result::toString));
+    }
+
+    @Test
+    void check_mistypedFindingCode_isARuleBaseErrorNamingTheRuleAndTheNearestCode_andExits3() throws IOException {
+        Path rules = copyOfTheRules();
+        List<String> lines = new ArrayList<>(Files.readAllLines(rules.resolve(CES), StandardCharsets.UTF_8));
+        int condition = lines.indexOf("    Answer( code == \"saddle_numbness\", present )");
+        assertTrue(condition >= 0, "CES-01's condition not found");
+        lines.set(condition, "    Answer( code == \"saddle_numbnes\", present )"); // compiles, and would never match
+        Files.write(rules.resolve(CES), lines, StandardCharsets.UTF_8);
+
+        Cli.Result result = Cli.run("check", "--rules", rules.toString(), "--cases", CASES.toString());
+
+        String expected = rules.resolve(CES) + ":" + (condition + 1) + ":" + (lines.get(condition).indexOf('"') + 1)
+                + ": " + CES_01 + " tests unknown finding code 'saddle_numbnes' (did you mean "
+                + "'saddle_numbness'?), which no answer would ever match";
+        assertAll(
+                () -> assertEquals(TriageCommand.RULE_BASE, result.exit(), result::toString),
+                () -> assertTrue(result.out().lines().anyMatch(expected::equals), () -> expected + "\n" + result),
+                () -> assertFalse(result.out().contains("Cases:"), "no case runs when the rules do not build"));
     }
 
     // --- (d) a rule deleted --------------------------------------------------------------------------------------

@@ -29,6 +29,11 @@ public final class PlainWords {
             "^accumulate\\s*\\(\\s*([^;]*?)\\s*;\\s*\\$(\\w+)\\s*:\\s*count\\s*\\(\\s*1\\s*\\)\\s*"
                     + "(?:;\\s*\\$\\w+\\s*(>=|<=|<|>|==)\\s*(\\d+)\\s*)?\\)$",
             Pattern.DOTALL);
+    /** An {@code Answer( ... )} pattern (its constraints in group 1), or a {@code Finding.X} elsewhere. */
+    private static final Pattern ANSWER_OR_FINDING = Pattern.compile(
+            "\\bAnswer\\s*\\(((?:[^()]|\\([^()]*\\))*)\\)|Finding\\.[A-Z_]+");
+    /** A finding named in a pattern: {@code Finding.X}, or a code (every string an {@code Answer} pattern holds). */
+    private static final Pattern FINDING_NAMED = Pattern.compile("Finding\\.([A-Z_]+)|\"([^\"]*)\"");
     private static final Pattern INSERT = Pattern.compile("insert\\s*\\(\\s*new\\s+(\\w+)\\s*\\((.*)\\)\\s*\\)\\s*;?",
             Pattern.DOTALL);
 
@@ -70,14 +75,21 @@ public final class PlainWords {
         return facts;
     }
 
-    /** The finding codes a rule's conditions mention, such as {@code saddle_numbness}. */
+    /**
+     * The finding codes a rule's conditions mention, such as {@code saddle_numbness}, in order: the codes its
+     * {@code Answer} patterns test ({@code code == "saddle_numbness"}, {@code code in ( ... )}) and any
+     * {@code Finding.SADDLE_NUMBNESS}.
+     */
     public static List<String> findings(String when) {
         List<String> codes = new ArrayList<>();
-        Matcher m = Pattern.compile("Finding\\.([A-Z_]+)").matcher(when);
+        Matcher m = ANSWER_OR_FINDING.matcher(when);
         while (m.find()) {
-            String code = m.group(1).toLowerCase(Locale.ROOT);
-            if (!codes.contains(code)) {
-                codes.add(code);
+            Matcher named = FINDING_NAMED.matcher(m.group(1) != null ? m.group(1) : m.group());
+            while (named.find()) {
+                String code = named.group(1) != null ? named.group(1).toLowerCase(Locale.ROOT) : named.group(2);
+                if (!codes.contains(code)) {
+                    codes.add(code);
+                }
             }
         }
         return codes;
@@ -161,13 +173,13 @@ public final class PlainWords {
                 state = "no";
             } else if (c.equals("unknown")) {
                 state = "not asked";
-            } else if (c.startsWith("finding ==")) {
-                subject = code(c.substring("finding ==".length()));
+            } else if (c.startsWith("code ==") || c.startsWith("finding ==")) {
+                subject = code(c.substring(c.indexOf("==") + 2));
             } else if (c.startsWith("finding.role ==")) {
                 subject = "any finding whose role is " + c.substring("finding.role ==".length()).strip()
                         .replace("Finding.Role.", "").toLowerCase(Locale.ROOT).replace('_', ' ');
-            } else if (c.startsWith("finding in")) {
-                subject = "any of " + list(c.substring("finding in".length()));
+            } else if (c.startsWith("code in") || c.startsWith("finding in")) {
+                subject = "any of " + list(c.substring(c.indexOf(" in") + 3));
             } else if (c.startsWith("this !=")) {
                 other.add("a different one from the answer before");
             } else if (!c.equals("finding")) {

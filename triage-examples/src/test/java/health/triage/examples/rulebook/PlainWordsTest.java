@@ -18,6 +18,15 @@ class PlainWordsTest {
     }
 
     @Test
+    void conditions_findingCodes_readAsTheEnumConstantsDo() {
+        assertEquals(List.of("saddle_numbness: yes"),
+                PlainWords.conditions("Answer( code == \"saddle_numbness\", present )"));
+        assertEquals(List.of("fever: no"), PlainWords.conditions("Answer( code == \"fever\", absent )"));
+        assertEquals(List.of("any of fever, night_sweats: not asked"), PlainWords.conditions(
+                "Answer( $finding : finding, unknown,\n        code in ( \"fever\", \"night_sweats\" ) )"));
+    }
+
+    @Test
     void conditions_severalPatterns_giveOneSentenceEach() {
         assertEquals(List.of("bilateral_leg_symptoms: yes",
                         "the person: duration in days not given or duration in days ≤ 14"),
@@ -81,5 +90,14 @@ class PlainWordsTest {
     void findings_listsEachCodeOnce() {
         assertEquals(List.of("fever", "iv_drug_use"), PlainWords.findings(
                 "Answer( finding == Finding.FEVER, present ) Answer( finding in (Finding.IV_DRUG_USE, Finding.FEVER) )"));
+    }
+
+    @Test
+    void findings_listsTheCodesAnswersTestInOrder_andNotTheCodesOfOtherFacts() {
+        assertEquals(List.of("limp", "fever", "iv_drug_use"), PlainWords.findings("""
+                Answer( code == "limp", present )
+                not RedFlag( code == "cauda_equina" )
+                accumulate( Answer( present, code in ( "fever", "iv_drug_use",
+                                                       "limp" ) ); $n : count( 1 ) )"""));
     }
 }
