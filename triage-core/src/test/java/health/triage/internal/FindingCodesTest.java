@@ -17,7 +17,8 @@ class FindingCodesTest {
                 not Answer( present, code in ( "fever",
                                                "night_sweats" ) )""";
 
-        assertEquals(List.of(new Literal("limp", drl.indexOf("\"limp\"")), new Literal("fever", drl.indexOf("\"fever\"")),
+        assertEquals(List.of(new Literal("limp", drl.indexOf("\"limp\"")),
+                new Literal("fever", drl.indexOf("\"fever\"")),
                 new Literal("night_sweats", drl.indexOf("\"night_sweats\""))), FindingCodes.literals(drl));
     }
 
