@@ -96,7 +96,7 @@ public record CompiledRuleBase(KieBase kieBase, String version, Map<String, Rule
                 .orElseGet(() -> compile(files));
     }
 
-    /** Checks every rule's metadata and the finding codes it tests ({@link FindingCodes}), and describes the rule base. */
+    /** Checks every rule's metadata and the finding codes it tests ({@link FindingCodes}); describes the rules. */
     private static CompiledRuleBase described(KieBase kieBase, RuleFiles files, long started, String how) {
         List<Problem> problems = new ArrayList<>(FindingCodes.unknown(files));
         Map<String, RuleInfo> rules = describe(kieBase, RuleTexts.of(files), problems);

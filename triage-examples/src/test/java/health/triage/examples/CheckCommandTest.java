@@ -205,18 +205,15 @@ class CheckCommandTest {
     @Test
     void check_syntaxError_reportsFileLineAndColumnAndExits3() throws IOException {
         Path rules = copyOfTheRules();
-        List<String> lines = new ArrayList<>(Files.readAllLines(rules.resolve(CES), StandardCharsets.UTF_8));
-        int condition = lines.indexOf("    Answer( code == \"saddle_numbness\", present )");
-        assertTrue(condition >= 0, "CES-01's condition not found");
-        lines.set(condition, "    Answer( code == \"saddle_numbness\", present"); // the closing bracket lost
-        Files.write(rules.resolve(CES), lines, StandardCharsets.UTF_8);
+        String written = "    Answer( code == \"saddle_numbness\", present"; // the closing bracket lost
+        int condition = replaceCes01Condition(rules, written);
 
         Cli.Result result = Cli.run("check", "--rules", rules.toString(), "--cases", CASES.toString());
 
         // the parser stops at the 'then' on the next line, its first character; the hint points at the open bracket
         String expected = rules.resolve(CES) + ":" + (condition + 2) + ":1: " + CES_01
                 + ": unexpected 'then' \u2014 is a closing bracket, comma or quote missing just before it? Look at line "
-                + (condition + 1) + ", column " + (lines.get(condition).indexOf('(') + 1) + ": this '(' is never closed.";
+                + (condition + 1) + ", column " + (written.indexOf('(') + 1) + ": this '(' is never closed.";
         assertAll(
                 () -> assertEquals(TriageCommand.RULE_BASE, result.exit(), result::toString),
                 () -> assertTrue(result.out().lines().anyMatch(expected::equals), () -> expected + "\n" + result),
@@ -229,21 +226,28 @@ class CheckCommandTest {
     @Test
     void check_mistypedFindingCode_isARuleBaseErrorNamingTheRuleAndTheNearestCode_andExits3() throws IOException {
         Path rules = copyOfTheRules();
-        List<String> lines = new ArrayList<>(Files.readAllLines(rules.resolve(CES), StandardCharsets.UTF_8));
-        int condition = lines.indexOf("    Answer( code == \"saddle_numbness\", present )");
-        assertTrue(condition >= 0, "CES-01's condition not found");
-        lines.set(condition, "    Answer( code == \"saddle_numbnes\", present )"); // compiles, and would never match
-        Files.write(rules.resolve(CES), lines, StandardCharsets.UTF_8);
+        String written = "    Answer( code == \"saddle_numbnes\", present )"; // compiles, and would never match
+        int condition = replaceCes01Condition(rules, written);
 
         Cli.Result result = Cli.run("check", "--rules", rules.toString(), "--cases", CASES.toString());
 
-        String expected = rules.resolve(CES) + ":" + (condition + 1) + ":" + (lines.get(condition).indexOf('"') + 1)
+        String expected = rules.resolve(CES) + ":" + (condition + 1) + ":" + (written.indexOf('"') + 1)
                 + ": " + CES_01 + " tests unknown finding code 'saddle_numbnes' (did you mean "
                 + "'saddle_numbness'?), which no answer would ever match";
         assertAll(
                 () -> assertEquals(TriageCommand.RULE_BASE, result.exit(), result::toString),
                 () -> assertTrue(result.out().lines().anyMatch(expected::equals), () -> expected + "\n" + result),
                 () -> assertFalse(result.out().contains("Cases:"), "no case runs when the rules do not build"));
+    }
+
+    /** Writes {@code condition} in place of CES-01's condition in a copy of the rules; its 0-based line number. */
+    private static int replaceCes01Condition(Path rules, String condition) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(rules.resolve(CES), StandardCharsets.UTF_8));
+        int line = lines.indexOf("    Answer( code == \"saddle_numbness\", present )");
+        assertTrue(line >= 0, "CES-01's condition not found");
+        lines.set(line, condition);
+        Files.write(rules.resolve(CES), lines, StandardCharsets.UTF_8);
+        return line;
     }
 
     // --- (d) a rule deleted --------------------------------------------------------------------------------------

@@ -100,7 +100,8 @@ class RuleBaseTest {
     @Test
     void answerTests_ofOneFinding_areHashedOnItsCode_inThePrebuiltModelAndInDrlFromAFolder() {
         RuleFiles files = RuleFiles.fromClasspath();
-        for (KieBase kieBase : List.of(CompiledRuleBase.load(files).kieBase(), CompiledRuleBase.compile(files).kieBase())) {
+        for (KieBase kieBase : List.of(CompiledRuleBase.load(files).kieBase(),
+                CompiledRuleBase.compile(files).kieBase())) {
             ObjectTypeNode answers = ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes().stream()
                     .filter(node -> node.getObjectType().isAssignableFrom(Answer.class)
                             && !node.getObjectType().isAssignableFrom(Object.class))
@@ -109,9 +110,9 @@ class RuleBaseTest {
             Set<Object> hashed = Optional.ofNullable(sinks.getHashedSinkMap()).orElse(Map.of()).keySet().stream()
                     .map(CompositeObjectSinkAdapter.HashKey::getObjectValue).collect(Collectors.toSet());
             Map<AlphaNode, Set<Finding>> unhashed = passedBy(kieBase, Optional.ofNullable(sinks.getOthers())
-                    .orElse(List.of()).stream()
-                    .map(AlphaNode.class::cast).toList());
+                    .orElse(List.of()).stream().map(AlphaNode.class::cast).toList());
             assertAll(
+                    // most findings are tested alone somewhere (50 of the 66 in 2026-11)
                     () -> assertTrue(hashed.size() >= 40, "hashed finding codes: " + hashed),
                     () -> assertTrue(hashed.stream().allMatch(code -> Finding.lookup((String) code).isPresent()),
                             "hashed: " + hashed),

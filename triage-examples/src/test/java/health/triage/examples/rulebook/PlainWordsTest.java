@@ -3,6 +3,7 @@ package health.triage.examples.rulebook;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,12 +19,16 @@ class PlainWordsTest {
     }
 
     @Test
-    void conditions_findingCodes_readAsTheEnumConstantsDo() {
-        assertEquals(List.of("saddle_numbness: yes"),
-                PlainWords.conditions("Answer( code == \"saddle_numbness\", present )"));
-        assertEquals(List.of("fever: no"), PlainWords.conditions("Answer( code == \"fever\", absent )"));
-        assertEquals(List.of("any of fever, night_sweats: not asked"), PlainWords.conditions(
-                "Answer( $finding : finding, unknown,\n        code in ( \"fever\", \"night_sweats\" ) )"));
+    void conditions_findingCodes_readExactlyAsTheEnumConstantsDo() {
+        Map<String, String> sameTest = Map.of(
+                "Answer( code == \"saddle_numbness\", present )",
+                "Answer( finding == Finding.SADDLE_NUMBNESS, present )",
+                "Answer( code == \"fever\", absent )", "Answer( finding == Finding.FEVER, absent )",
+                "Answer( $finding : finding, unknown,\n        code in ( \"fever\", \"night_sweats\" ) )",
+                "Answer( $finding : finding, unknown,\n        finding in ( Finding.FEVER, Finding.NIGHT_SWEATS ) )");
+
+        sameTest.forEach((code, constant) ->
+                assertEquals(PlainWords.conditions(constant), PlainWords.conditions(code), code));
     }
 
     @Test
