@@ -22,7 +22,7 @@ import java.util.TreeSet;
 
 /**
  * Which answers of each finding the rules can tell apart, read off the compiled rule network: an {@link Answer} fact
- * goes through the network's tests on single facts (Drools' alpha network: {@code finding == Finding.X},
+ * goes through the network's tests on single facts (Drools' alpha network: {@code code == "fever"},
  * {@code present}, {@code finding.role == ...}) to the joins, negations and collections of the rules that use it. Two
  * answers of one finding that reach exactly the same of those are indistinguishable to every rule, as long as rules
  * test an answer's state in its own pattern (as every rule of this rule base does): a rule then either sees both or
