@@ -31,9 +31,9 @@ public final class PlainWords {
             Pattern.DOTALL);
     /** An {@code Answer( ... )} pattern (its constraints in group 1), or a {@code Finding.X} elsewhere. */
     private static final Pattern ANSWER_OR_FINDING = Pattern.compile(
-            "\\bAnswer\\s*\\(((?:[^()]|\\([^()]*\\))*)\\)|Finding\\.[A-Z_]+");
+            "\\bAnswer\\s*\\(((?:[^()]|\\([^()]*\\))*)\\)|Finding\\.(?!Role\\.)[A-Z_]+\\b");
     /** A finding named in a pattern: {@code Finding.X}, or a code (every string an {@code Answer} pattern holds). */
-    private static final Pattern FINDING_NAMED = Pattern.compile("Finding\\.([A-Z_]+)|\"([^\"]*)\"");
+    private static final Pattern FINDING_NAMED = Pattern.compile("Finding\\.(?!Role\\.)([A-Z_]+)\\b|\"([^\"]*)\"");
     private static final Pattern INSERT = Pattern.compile("insert\\s*\\(\\s*new\\s+(\\w+)\\s*\\((.*)\\)\\s*\\)\\s*;?",
             Pattern.DOTALL);
 

@@ -105,4 +105,10 @@ class PlainWordsTest {
                 accumulate( Answer( present, code in ( "fever", "iv_drug_use",
                                                        "limp" ) ); $n : count( 1 ) )"""));
     }
+
+    @Test
+    void findings_aRoleTestNamesNoFinding() {
+        assertEquals(List.of("fever"), PlainWords.findings(
+                "Answer( finding.role == Finding.Role.STRATIFICATION, unknown ) Answer( code == \"fever\", present )"));
+    }
 }
