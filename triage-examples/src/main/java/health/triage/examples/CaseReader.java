@@ -196,7 +196,11 @@ final class CaseReader {
 
     /** An input that is one rejected case: {@code name: why}. */
     static Cases rejected(String name, String why) {
-        return new Cases(name, null, new Rejected(name, null, Printable.message(name + ": " + why)), 1, false);
+        return rejected(name, why, false);
+    }
+
+    private static Cases rejected(String name, String why, boolean array) {
+        return new Cases(name, null, new Rejected(name, null, Printable.message(name + ": " + why)), 1, array);
     }
 
     /**
@@ -242,8 +246,7 @@ final class CaseReader {
                         + "; a file holds one case object or one array of them");
             }
             if (size == 0) {
-                Rejected empty = rejected(name, "the file holds an empty array; expected at least one case object").whole;
-                return new Cases(name, null, empty, 1, true);
+                return rejected(name, "the file holds an empty array; expected at least one case object", true);
             }
             return new Cases(name, text, null, size, first == JsonToken.START_ARRAY);
         } catch (StreamConstraintsException e) {

@@ -223,8 +223,7 @@ class DispositionPropertiesTest {
         BLADDER_DYSFUNCTION(true, Finding.BLADDER_DYSFUNCTION),
         BOWEL_DYSFUNCTION(true, Finding.BOWEL_DYSFUNCTION),
         /** New (14 days or less, or not given): an emergency under the EMERGENCY policy only. */
-        NEW_BILATERAL_LEG_SYMPTOMS(true, c -> withPresent(c, Finding.BILATERAL_LEG_SYMPTOMS).toBuilder()
-                .durationDays(c.durationDays() == null ? null : c.durationDays() % 15).build()) {
+        NEW_BILATERAL_LEG_SYMPTOMS(true, c -> newEpisode(withPresent(c, Finding.BILATERAL_LEG_SYMPTOMS))) {
             @Override
             boolean appliesUnder(BilateralLegSymptomsPolicy policy) {
                 return policy == BilateralLegSymptomsPolicy.EMERGENCY;
@@ -233,8 +232,8 @@ class DispositionPropertiesTest {
         BILATERAL_LEG_SYMPTOMS_GETTING_WEAKER(true, Finding.BILATERAL_LEG_SYMPTOMS, Finding.PROGRESSIVE_WEAKNESS),
         BILATERAL_LEG_SYMPTOMS_GETTING_NUMBER(true, Finding.BILATERAL_LEG_SYMPTOMS, Finding.WORSENING_NUMBNESS),
         /** A new (14 days or less, or not given) change in sexual function with leg pain. */
-        SEXUAL_DYSFUNCTION_WITH_LEG_PAIN(true, c -> withPresent(c, Finding.SEXUAL_DYSFUNCTION, Finding.PAIN_BELOW_KNEE)
-                .toBuilder().durationDays(c.durationDays() == null ? null : c.durationDays() % 15).build()),
+        SEXUAL_DYSFUNCTION_WITH_LEG_PAIN(true,
+                c -> newEpisode(withPresent(c, Finding.SEXUAL_DYSFUNCTION, Finding.PAIN_BELOW_KNEE))),
         SEXUAL_DYSFUNCTION_WITH_BOTH_LEGS(true, Finding.SEXUAL_DYSFUNCTION, Finding.BILATERAL_LEG_SYMPTOMS),
         MAJOR_TRAUMA(false, Finding.MAJOR_TRAUMA),
         POSSIBLE_EPIDURAL_ABSCESS(false, Finding.FEVER, Finding.IV_DRUG_USE, Finding.LEG_WEAKNESS),
@@ -264,6 +263,11 @@ class DispositionPropertiesTest {
 
         TriageCase applyTo(TriageCase c) {
             return apply.apply(c);
+        }
+
+        /** The case with its duration made new (14 days or less), or still not given. */
+        private static TriageCase newEpisode(TriageCase c) {
+            return c.toBuilder().durationDays(c.durationDays() == null ? null : c.durationDays() % 15).build();
         }
 
         boolean appliesUnder(BilateralLegSymptomsPolicy policy) {
