@@ -1,6 +1,7 @@
 package health.triage;
 
 import java.math.BigInteger;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -259,38 +260,76 @@ public record TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer 
             return this;
         }
 
-        /** Records these findings as asked and present. */
+        /**
+         * Records these findings as asked and present.
+         *
+         * @throws NullPointerException     when the array or one of its findings is null
+         * @throws IllegalArgumentException when a finding was already recorded as absent: one finding answered both
+         *                                  ways is a bug that could hide a red flag ({@link #answer(Finding, boolean)}
+         *                                  replaces an answer on purpose)
+         */
         public Builder present(Finding... present) {
+            Objects.requireNonNull(present, "present must not be null");
             for (Finding finding : present) {
-                answer(finding, true);
+                record(finding, true, "present");
             }
             return this;
         }
 
-        /** Records these findings as asked and absent. */
+        /**
+         * Records these findings as asked and absent.
+         *
+         * @throws NullPointerException     when the array or one of its findings is null
+         * @throws IllegalArgumentException when a finding was already recorded as present (as {@link
+         *                                  #present(Finding...)})
+         */
         public Builder absent(Finding... absent) {
+            Objects.requireNonNull(absent, "absent must not be null");
             for (Finding finding : absent) {
-                answer(finding, false);
+                record(finding, false, "absent");
             }
             return this;
         }
 
-        /** Records these findings as asked and absent, such as {@code absent(Finding.screeningQuestions())}. */
-        public Builder absent(java.util.Collection<Finding> absent) {
-            absent.forEach(finding -> answer(finding, false));
+        /**
+         * Records these findings as asked and absent, such as {@code absent(Finding.screeningQuestions())}.
+         *
+         * @throws NullPointerException     when the collection or one of its findings is null
+         * @throws IllegalArgumentException when a finding was already recorded as present (as {@link
+         *                                  #present(Finding...)})
+         */
+        public Builder absent(Collection<Finding> absent) {
+            Objects.requireNonNull(absent, "absent must not be null (use an empty collection)");
+            for (Finding finding : absent) {
+                record(finding, false, "absent");
+            }
             return this;
         }
 
-        /** Records an answer: {@code true} present, {@code false} absent. */
+        private void record(Finding finding, boolean present, String argument) {
+            Objects.requireNonNull(finding, argument + " must not contain a null finding");
+            Boolean earlier = findings.putIfAbsent(finding, present);
+            if (earlier != null && earlier != present) {
+                throw new IllegalArgumentException("finding '" + finding.code() + "' is answered both present and "
+                        + "absent; answer(finding, value) replaces an answer, unknown(finding) forgets it");
+            }
+        }
+
+        /** Records an answer: {@code true} present, {@code false} absent; it replaces an earlier answer. */
         public Builder answer(Finding finding, boolean present) {
             findings.put(Objects.requireNonNull(finding, "finding must not be null"), present);
             return this;
         }
 
-        /** Forgets the answer for these findings, so they are unknown again. */
+        /**
+         * Forgets the answer for these findings, so they are unknown again.
+         *
+         * @throws NullPointerException when the array or one of its findings is null
+         */
         public Builder unknown(Finding... unknown) {
+            Objects.requireNonNull(unknown, "unknown must not be null");
             for (Finding finding : unknown) {
-                findings.remove(finding);
+                findings.remove(Objects.requireNonNull(finding, "unknown must not contain a null finding"));
             }
             return this;
         }

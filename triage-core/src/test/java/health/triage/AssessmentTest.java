@@ -1,5 +1,7 @@
 package health.triage;
 
+import health.triage.internal.Assessments;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ class AssessmentTest {
             Disposition.ROUTINE);
 
     private static Assessment assessment(Disposition disposition, List<Reason> reasons) {
-        return new Assessment("c1", disposition, LikelySource.UNCLEAR, List.of(), List.of(), List.of(), List.of(),
+        return Assessments.of("c1", disposition, LikelySource.UNCLEAR, List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), reasons, "1.0+abc", BilateralLegSymptomsPolicy.URGENT);
     }
 
@@ -34,7 +36,7 @@ class AssessmentTest {
 
     @Test
     void withoutAPolicy_theDefaultPolicyIsRecorded() {
-        Assessment a = new Assessment("c1", Disposition.ROUTINE, LikelySource.UNCLEAR, List.of(), List.of(),
+        Assessment a = Assessments.of("c1", Disposition.ROUTINE, LikelySource.UNCLEAR, List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "1.0+abc");
 
         assertEquals(BilateralLegSymptomsPolicy.DEFAULT, a.bilateralLegSymptomsPolicy());
@@ -43,7 +45,7 @@ class AssessmentTest {
 
     @Test
     void requiredParts_areNamedWhenMissing() {
-        NullPointerException e = assertThrows(NullPointerException.class, () -> new Assessment("c1",
+        NullPointerException e = assertThrows(NullPointerException.class, () -> Assessments.of("c1",
                 Disposition.ROUTINE, LikelySource.UNCLEAR, List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), "1.0+abc", null));
         assertEquals("bilateralLegSymptomsPolicy must not be null", e.getMessage());

@@ -1,5 +1,7 @@
 package health.triage;
 
+import health.triage.internal.Assessments;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class NextQuestionsTest {
 
-    private static final Assessment ASSESSMENT = new Assessment(null, Disposition.ROUTINE, LikelySource.UNCLEAR,
+    private static final Assessment ASSESSMENT = Assessments.of(null, Disposition.ROUTINE, LikelySource.UNCLEAR,
             List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "test");
 
     private static Question question(Finding finding, Question.Priority priority) {

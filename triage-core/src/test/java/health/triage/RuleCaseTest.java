@@ -1,5 +1,7 @@
 package health.triage;
 
+import health.triage.internal.Assessments;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,7 +20,7 @@ class RuleCaseTest {
                         "redFlags", List.of("cauda_equina"), "disposition", "EMERGENCY",
                         "alsoConsider", List.of("x"), "unanswered", List.of("fever")));
         RuleCase ruleCase = RuleCase.fromFields("t.cases.json", BASE, row);
-        Assessment result = new Assessment("t", Disposition.ROUTINE, LikelySource.UNCLEAR, List.of(), List.of(),
+        Assessment result = Assessments.of("t", Disposition.ROUTINE, LikelySource.UNCLEAR, List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(new SelfCareStep(1, "Stretch", "how", "care")),
                 List.of(), List.of(), "test");
 
@@ -60,7 +62,7 @@ class RuleCaseTest {
         for (String title : selfCareTitles) {
             steps.add(new SelfCareStep(steps.size() + 1, title, "how", "care"));
         }
-        return new Assessment("t", Disposition.ROUTINE, LikelySource.UNCLEAR, List.of(), List.of(), redFlags,
+        return Assessments.of("t", Disposition.ROUTINE, LikelySource.UNCLEAR, List.of(), List.of(), redFlags,
                 List.of(), List.of(), List.of(), steps, List.of(), reasons, "test");
     }
 

@@ -1,13 +1,17 @@
 package health.triage;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -285,6 +289,58 @@ class TriageCaseTest {
 
     private static void assertMessage(String expected, Runnable action) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action::run);
+        assertEquals(expected, e.getMessage());
+    }
+
+    @Test
+    void build_findingAnsweredPresentThenAbsent_isRejectedNamingTheFinding() {
+        assertMessage("finding 'fever' is answered both present and absent; answer(finding, value) replaces an answer, "
+                + "unknown(finding) forgets it",
+                () -> TriageCase.builder(40).present(Finding.FEVER).absent(Finding.FEVER));
+    }
+
+    @Test
+    void build_findingAnsweredAbsentThenPresent_isRejectedEvenInsideOneCollection() {
+        assertMessage("finding 'saddle_numbness' is answered both present and absent; answer(finding, value) replaces "
+                + "an answer, unknown(finding) forgets it",
+                () -> TriageCase.builder(40).absent(Finding.screeningQuestions()).present(Finding.SADDLE_NUMBNESS));
+    }
+
+    @Test
+    void build_sameAnswerTwice_isAccepted() {
+        TriageCase c = TriageCase.builder(40).present(Finding.FEVER).present(Finding.FEVER, Finding.FEVER).build();
+
+        assertEquals(Optional.of(true), c.answer(Finding.FEVER));
+    }
+
+    @Test
+    void answer_replacesAnEarlierAnswerOnPurpose() {
+        TriageCase c = TriageCase.builder(40).absent(Finding.FEVER).answer(Finding.FEVER, true).build();
+
+        assertEquals(Optional.of(true), c.answer(Finding.FEVER));
+    }
+
+    @Test
+    void builder_nullArrayOrCollection_namesTheArgument() {
+        assertAll(
+                () -> assertNullMessage("present must not be null",
+                        () -> TriageCase.builder(40).present((Finding[]) null)),
+                () -> assertNullMessage("absent must not be null",
+                        () -> TriageCase.builder(40).absent((Finding[]) null)),
+                () -> assertNullMessage("absent must not be null (use an empty collection)",
+                        () -> TriageCase.builder(40).absent((Collection<Finding>) null)),
+                () -> assertNullMessage("unknown must not be null",
+                        () -> TriageCase.builder(40).unknown((Finding[]) null)),
+                () -> assertNullMessage("present must not contain a null finding",
+                        () -> TriageCase.builder(40).present(Finding.FEVER, null)),
+                () -> assertNullMessage("absent must not contain a null finding",
+                        () -> TriageCase.builder(40).absent(Arrays.asList(Finding.FEVER, null))),
+                () -> assertNullMessage("unknown must not contain a null finding",
+                        () -> TriageCase.builder(40).unknown((Finding) null)));
+    }
+
+    private static void assertNullMessage(String expected, Executable call) {
+        NullPointerException e = assertThrows(NullPointerException.class, call);
         assertEquals(expected, e.getMessage());
     }
 }

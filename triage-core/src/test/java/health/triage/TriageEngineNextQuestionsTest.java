@@ -4,9 +4,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -408,5 +413,53 @@ class TriageEngineNextQuestionsTest {
                 () -> closed.nextQuestions(TriageCase.builder(40).build()));
 
         assertEquals("the engine is closed", e.getMessage());
+    }
+
+    @Test
+    void nextQuestions_onTheEnginesExecutor_plansAsOnTheCommonPool() {
+        AtomicInteger tasks = new AtomicInteger();
+        Executor counting = task -> {
+            tasks.incrementAndGet();
+            task.run();
+        };
+        try (TriageEngine own = TriageEngine.builder()
+                .rulesFrom(Path.of("src/test/resources/rulebases/interview")).executor(counting).build()) {
+            TriageCase c = TriageCase.builder(40).build();
+
+            assertEquals(engine.nextQuestions(c), own.nextQuestions(c));
+            assertTrue(tasks.get() > 0, "the planner never used the engine's executor");
+        }
+    }
+
+    @Test
+    void nextQuestions_executorThatNeverRunsItsTasks_stillAnswersOnTheCallingThread() {
+        List<Runnable> neverRun = new ArrayList<>();
+        try (TriageEngine own = TriageEngine.builder()
+                .rulesFrom(Path.of("src/test/resources/rulebases/interview")).executor(neverRun::add).build()) {
+            TriageCase c = TriageCase.builder(40).build();
+
+            assertEquals(engine.nextQuestions(c), own.nextQuestions(c));
+            assertFalse(neverRun.isEmpty());
+        }
+    }
+
+    @Test
+    void nextQuestions_executorThatRejectsTasks_stillAnswersOnTheCallingThread() {
+        Executor full = task -> {
+            throw new RejectedExecutionException("full");
+        };
+        try (TriageEngine own = TriageEngine.builder()
+                .rulesFrom(Path.of("src/test/resources/rulebases/interview")).executor(full).build()) {
+            TriageCase c = TriageCase.builder(40).build();
+
+            assertEquals(engine.nextQuestions(c), own.nextQuestions(c));
+        }
+    }
+
+    @Test
+    void executor_null_namesTheArgument() {
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> TriageEngine.builder().executor(null));
+        assertEquals("executor must not be null", e.getMessage());
     }
 }

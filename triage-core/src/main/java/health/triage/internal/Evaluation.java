@@ -237,7 +237,7 @@ public final class Evaluation {
                 rejectLateDecisions();
             }
 
-            return new Assessment(c.id(), disposition, source,
+            return Assessments.of(c.id(), disposition, source,
                     conclusions(Cue.class, CUE_ORDER).stream().filter(cue -> cue.pointsTo() == source).toList(),
                     conclusions(Cue.class, CUE_ORDER).stream().filter(cue -> cue.pointsTo() != source).toList(),
                     redFlags(),

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -59,7 +61,8 @@ import java.util.stream.Stream;
  * <p>Cost: one assessment of the case; two decisions per unanswered finding (disposition, source and cues only: the
  * facts each rule used are not recorded, since single answers are never tied to rules), and at most six
  * completions assessed up to the decision with reasons (twelve with "don't know" answers). The probes are
- * independent, so they run in parallel on the common fork-join pool; their results are gathered in a fixed order.
+ * independent, so they run in parallel on the engine's executor (the common fork-join pool unless the engine was given
+ * one), the calling thread taking its share; their results are gathered in a fixed order.
  */
 public final class QuestionPlanner {
 
@@ -96,6 +99,7 @@ public final class QuestionPlanner {
     }
 
     private final CompiledRuleBase ruleBase;
+    private final Executor executor;
     private final BilateralLegSymptomsPolicy policy;
     private final TriageCase base;
     private final Set<Finding> dontKnow;
@@ -109,9 +113,10 @@ public final class QuestionPlanner {
     private final boolean pruned;
     private Evaluation.Decision asItIs;
 
-    private QuestionPlanner(CompiledRuleBase ruleBase, BilateralLegSymptomsPolicy policy, TriageCase base,
-                            Set<Finding> dontKnow, boolean pruned) {
+    private QuestionPlanner(CompiledRuleBase ruleBase, Executor executor, BilateralLegSymptomsPolicy policy,
+                            TriageCase base, Set<Finding> dontKnow, boolean pruned) {
         this.ruleBase = ruleBase;
+        this.executor = executor;
         this.pruned = pruned;
         this.policy = policy;
         this.base = base;
@@ -135,7 +140,16 @@ public final class QuestionPlanner {
     /** {@link #plan(CompiledRuleBase, TriageCase, Set)} for an engine with this bilateral leg symptoms policy. */
     public static Plan plan(CompiledRuleBase ruleBase, BilateralLegSymptomsPolicy policy, TriageCase triageCase,
                             Set<Finding> dontKnow) {
-        return new QuestionPlanner(ruleBase, policy, triageCase, dontKnow, true).plan();
+        return plan(ruleBase, ForkJoinPool.commonPool(), policy, triageCase, dontKnow);
+    }
+
+    /**
+     * {@link #plan(CompiledRuleBase, BilateralLegSymptomsPolicy, TriageCase, Set)} with the probes run on this
+     * executor, the calling thread taking its share.
+     */
+    public static Plan plan(CompiledRuleBase ruleBase, Executor executor, BilateralLegSymptomsPolicy policy,
+                            TriageCase triageCase, Set<Finding> dontKnow) {
+        return new QuestionPlanner(ruleBase, executor, policy, triageCase, dontKnow, true).plan();
     }
 
     /**
@@ -145,7 +159,7 @@ public final class QuestionPlanner {
      */
     static Plan planWithoutPruning(CompiledRuleBase ruleBase, BilateralLegSymptomsPolicy policy, TriageCase triageCase,
                                    Set<Finding> dontKnow) {
-        return new QuestionPlanner(ruleBase, policy, triageCase, dontKnow, false).plan();
+        return new QuestionPlanner(ruleBase, ForkJoinPool.commonPool(), policy, triageCase, dontKnow, false).plan();
     }
 
     private Plan plan() {
@@ -188,7 +202,7 @@ public final class QuestionPlanner {
                 alone(effect, ifNo.get(finding), false);
             }
             List<Map<Finding, Boolean>> completions = List.copyOf(completions());
-            List<Assessment> probes = inParallel(completions, QuestionPlanner.this::assess);
+            List<Assessment> probes = Probes.inParallel(executor, completions, QuestionPlanner.this::assess);
             for (int i = 0; i < completions.size(); i++) {
                 together(completions.get(i), probes.get(i));
             }
@@ -339,31 +353,6 @@ public final class QuestionPlanner {
     }
 
     /**
-     * {@code evaluate} applied to every input, in parallel on the common fork-join pool (the probes are independent),
-     * the results in the order of the inputs. When some fail, the failure of the first of them in that order is
-     * thrown, so a failing rule base is reported the same way every time.
-     */
-    private static <T, R> List<R> inParallel(List<T> inputs, Function<T, R> evaluate) {
-        record Outcome<R>(R result, RuntimeException failure) {
-        }
-        List<Outcome<R>> outcomes = inputs.parallelStream().map(input -> {
-            try {
-                return new Outcome<>(evaluate.apply(input), null);
-            } catch (RuntimeException e) {
-                return new Outcome<R>(null, e);
-            }
-        }).toList();
-        List<R> results = new ArrayList<>(outcomes.size());
-        for (Outcome<R> outcome : outcomes) {
-            if (outcome.failure() != null) {
-                throw outcome.failure();
-            }
-            results.add(outcome.result());
-        }
-        return results;
-    }
-
-    /**
      * The decision with each unanswered finding answered {@code answer} in turn. An answer that no rule tells from
      * the finding not asked ({@link FindingReads}) gives the decision of the case as it is, which is taken once
      * instead of assessing it again (2026-11-23: the "no" of 23 of the 66 findings and the "yes" of 2; PERFORMANCE.md).
@@ -372,7 +361,7 @@ public final class QuestionPlanner {
         List<Finding> read = pruned
                 ? unknown.stream().filter(f -> ruleBase.reads().tellsFromUnknown(f, answer)).toList()
                 : unknown;
-        List<Evaluation.Decision> probes = inParallel(read, f -> decide(f, answer));
+        List<Evaluation.Decision> probes = Probes.inParallel(executor, read, f -> decide(f, answer));
         if (read.size() == unknown.size()) {
             return probes;
         }

@@ -17,6 +17,7 @@ import health.triage.Screen;
 import health.triage.SelfCareStep;
 import health.triage.Sex;
 import health.triage.TriageCase;
+import health.triage.internal.Assessments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JsonResultsTest {
 
-    private static final Assessment ASSESSMENT = new Assessment("c1", Disposition.ROUTINE, LikelySource.PIRIFORMIS,
+    private static final Assessment ASSESSMENT = Assessments.of("c1", Disposition.ROUTINE, LikelySource.PIRIFORMIS,
             List.of(new Cue(LikelySource.PIRIFORMIS, Finding.WORSE_SITTING, "Builds up while sitting.")),
             List.of(new Cue(LikelySource.SPINAL, Finding.PAIN_BELOW_KNEE, "Below the knee.")),
             List.of(new RedFlag("age_over_50_new_pain", Disposition.ROUTINE, "New pain after 50.")),
@@ -85,7 +86,7 @@ class JsonResultsTest {
 
     @Test
     void line_recordsTheBilateralLegSymptomsPolicyTheEngineFollowed() {
-        Assessment urgent = new Assessment("c2", Disposition.URGENT, LikelySource.SPINAL, List.of(), List.of(),
+        Assessment urgent = Assessments.of("c2", Disposition.URGENT, LikelySource.SPINAL, List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "0.1.0+abc",
                 BilateralLegSymptomsPolicy.URGENT);
 

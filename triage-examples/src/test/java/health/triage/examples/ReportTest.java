@@ -8,6 +8,7 @@ import health.triage.LikelySource;
 import health.triage.Reason;
 import health.triage.SelfCareStep;
 import health.triage.TriageCase;
+import health.triage.internal.Assessments;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class ReportTest {
             .present(Finding.RECENT_FALL, Finding.OSTEOPOROSIS).absent(Finding.FEVER).build();
 
     private static Assessment assessment(Disposition disposition, List<SelfCareStep> selfCare, List<Reason> reasons) {
-        return new Assessment("p1", disposition, LikelySource.UNCLEAR, List.of(), List.of(), List.of(),
+        return Assessments.of("p1", disposition, LikelySource.UNCLEAR, List.of(), List.of(), List.of(),
                 List.of(Finding.NIGHT_SWEATS), List.of(), List.of(), selfCare, List.of(), reasons, "9.9.9+feed");
     }
 
@@ -64,7 +65,7 @@ class ReportTest {
 
     @Test
     void of_showsANonDefaultBilateralLegSymptomsPolicy() {
-        Assessment urgent = new Assessment("p1", Disposition.URGENT, LikelySource.SPINAL, List.of(), List.of(),
+        Assessment urgent = Assessments.of("p1", Disposition.URGENT, LikelySource.SPINAL, List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "9.9.9+feed",
                 BilateralLegSymptomsPolicy.URGENT);
 

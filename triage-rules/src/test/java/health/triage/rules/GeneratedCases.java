@@ -180,9 +180,13 @@ public final class GeneratedCases {
         return (answer == null ? builder.unknown(finding) : builder.answer(finding, answer)).build();
     }
 
-    /** The case with these findings present. */
+    /** The case with these findings present, whatever it answered for them before. */
     public static TriageCase withPresent(TriageCase c, Finding... present) {
-        return c.toBuilder().present(present).build();
+        TriageCase.Builder builder = c.toBuilder();
+        for (Finding finding : present) {
+            builder.answer(finding, true);
+        }
+        return builder.build();
     }
 
     private static Map<Finding, Boolean> toMap(List<Answer> answers) {

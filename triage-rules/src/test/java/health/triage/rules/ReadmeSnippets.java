@@ -14,11 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The README's Java snippets are code of this module's tests, between {@code // NAME:begin} and {@code // NAME:end}
- * lines; the README shows each with the imports of the library's types it uses, so it can be copied as it is.
+ * lines; the README shows each with the imports it uses (the library's types and java.util's), so it can be copied as it
+ * is.
  */
 final class ReadmeSnippets {
 
-    private static final Pattern IMPORT = Pattern.compile("^import (health\\.triage\\.(\\w+));$", Pattern.MULTILINE);
+    private static final Pattern IMPORT = Pattern.compile(
+            "^import ((?:health\\.triage|java\\.util)(?:\\.[a-z]\\w*)*\\.([A-Z]\\w*));$", Pattern.MULTILINE);
 
     private ReadmeSnippets() {
     }

@@ -9,6 +9,7 @@ import health.triage.RuleInfo;
 import health.triage.SafetyNet;
 import health.triage.TriageCase;
 import health.triage.TriageEngine;
+import health.triage.internal.Assessments;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -123,7 +124,7 @@ class ResultPropertiesTest {
     }
 
     private static Assessment withPolicy(Assessment a, BilateralLegSymptomsPolicy policy) {
-        return new Assessment(a.caseId(), a.disposition(), a.likelySource(), a.cuesFor(), a.cuesAgainst(),
+        return Assessments.of(a.caseId(), a.disposition(), a.likelySource(), a.cuesFor(), a.cuesAgainst(),
                 a.redFlags(), a.unanswered(), a.alsoConsider(), a.referrals(), a.selfCare(), a.safetyNet(),
                 a.reasons(), a.ruleBaseVersion(), policy, a.stratification(), a.stratificationUnanswered());
     }
