@@ -233,7 +233,7 @@ def case_level():
         else:
             check(name, len(got) == 1 and expected[1] in got.get(f, {}).get("error", ""), json.dumps(got)[:600])
     rejected = sum(1 for _, e in CASES.values() if e != OK)
-    rc, out, err, seconds = run(["assess", "--no-next-questions"] + list(files.values()))
+    rc, out, err, seconds = run(["assess", "--report"] + list(files.values()))
     check("case batch as a report: one NOT ASSESSED per bad case", rc == 1 and sum(
         1 for line in out.splitlines() if line.startswith("NOT ASSESSED")) == rejected, f"rc {rc}")
     clean("case batch as a report", out, err)
@@ -333,7 +333,7 @@ def memory_and_batches():
                out_has=['"input":"' + good2 + '"', "2097051 more cases of this input could not be assessed"],
                err_has=["2097151 of 2097153 cases could not be assessed"])
     check("ones_4m_x256_batch output bounded (102 lines)", len(r[1].splitlines()) == 103, str(len(r[1].splitlines())))
-    expect("ones_4m report mode", run(["assess", "--no-next-questions", ones]), 1, out_has=["2097051 more cases"])
+    expect("ones_4m one line per case", run(["assess", ones]), 1, out_has=["2097051 more cases"])
     deep = os.path.join("long", *(["d" * 200] * 15))
     os.makedirs(path(deep))
     longpath = path(deep, "ones.json")

@@ -23,7 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code triage assess}: assesses case files and prints a report or a JSON line per case, in input order. */
+/**
+ * {@code triage assess}: assesses case files and prints, in input order, a report per case (one case), a line per
+ * case and a totals line (a folder or several cases), or a JSON line per case.
+ */
 @Command(name = "assess",
         mixinStandardHelpOptions = true,
         versionProvider = TriageCommand.Version.class,
@@ -62,8 +65,12 @@ import java.util.concurrent.Callable;
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nOutput:%n",
         footer = {
-                "Default: a readable report per case: the disposition and how soon to act, the likely source with "
-                        + "the cues for and against, red flags, unanswered screening questions, conditions to also "
+                "Default, for a folder or more than one case: one line per case (its id, the disposition, the likely "
+                        + "source and, where the case file's folder has an expectations.csv, whether both are as it "
+                        + "expects: yes, or NO with what it expects), then a totals line.",
+                "",
+                "Default for a single case, and with --report for every case: a readable report: the "
+                        + "disposition and how soon to act, the likely source with the cues for and against, red flags, unanswered screening questions, conditions to also "
                         + "consider, referral, self-care steps with their precautions, safety-net advice, and the "
                         + "reasons: each rule that fired as rule id - rule - source - findings used.",
                 "",
@@ -97,6 +104,10 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per case (JSON Lines) instead of a report.")
     private boolean json;
 
+    @Option(names = "--report", description = "Print the full report of every case, also for a folder or several "
+            + "cases (which otherwise get one line each and a totals line).")
+    private boolean report;
+
     @Option(names = "--no-next-questions",
             description = "Only with --json: leave out complete and nextQuestions. Working them out costs about two "
                     + "assessments per unanswered finding, so a batch of cases runs several times faster without.")
@@ -123,6 +134,9 @@ final class AssessCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** Whether a PATH is a folder: a folder always gets the short view, unless --report or --json. */
+    private boolean folderGiven;
+
     /** One source of cases: a file, or standard input; {@code problem} says why a folder entry is not read. */
     private record Input(String name, Path file, String problem) {
         boolean isStdin() {
@@ -134,6 +148,9 @@ final class AssessCommand implements Callable<Integer> {
     public Integer call() {
         if (withoutNextQuestions && !json) {
             throw usage("--no-next-questions works only with --json: the report never lists next questions");
+        }
+        if (report && json) {
+            throw usage("--report and --json exclude each other: choose the report or the JSON lines");
         }
         List<Input> inputs = inputs();
         PrintWriter out = spec.commandLine().getOut();
@@ -154,7 +171,7 @@ final class AssessCommand implements Callable<Integer> {
             return TriageCommand.RULE_BASE;
         }
 
-        Batch batch = new Batch(engine, out, err);
+        Batch batch = new Batch(engine, out, err, inputs);
         // a bar on standard error while the cases are assessed, when it is a terminal; inputs are read one at a
         // time and their cases handed on one at a time, so memory holds one case file (at most
         // CaseReader.MAX_FILE_BYTES) and one case, however many files and cases there are
@@ -171,10 +188,21 @@ final class AssessCommand implements Callable<Integer> {
             return TriageCommand.OUTPUT;
         }
         batch.progress.finish();
+        if (batch.summary != null) {
+            try {
+                batch.print(batch.summary.totals());
+                batch.print("Full report of a case: assess FILE; of every case: assess --report PATH...");
+            } catch (OutputFailed e) {
+                err.println(spec.qualifiedName() + ": " + TriageCommand.OUTPUT_FAILED);
+                err.flush();
+                return TriageCommand.OUTPUT;
+            }
+        }
         if (batch.rejected + batch.failed > 0) {
             err.println(spec.qualifiedName() + ": " + (batch.rejected + batch.failed) + " of " + batch.total
                     + (batch.total == 1 ? " case" : " cases") + " could not be assessed; see "
-                    + (json ? "the lines with \"error\"" : "the blocks marked NOT ASSESSED"));
+                    + (json ? "the lines with \"error\"" : batch.summary != null ? "the lines marked NOT ASSESSED"
+                    : "the blocks marked NOT ASSESSED"));
             err.flush();
         }
         return batch.failed > 0 ? TriageCommand.RULE_BASE
@@ -200,9 +228,16 @@ final class AssessCommand implements Callable<Integer> {
         private int rejected;
         private int failed;
         private int rejectedInInput;
+        /** The short view, once chosen; null for reports and JSON. */
+        private Summary summary;
+        private boolean viewChosen;
+        private Path file;
 
-        Batch(TriageEngine engine, PrintWriter out, PrintWriter err) {
+        private final List<Input> inputs;
+
+        Batch(TriageEngine engine, PrintWriter out, PrintWriter err, List<Input> inputs) {
             this.engine = engine;
+            this.inputs = inputs;
             this.out = out;
             this.err = err;
             this.progress = Progress.onTerminal(err);
@@ -210,6 +245,18 @@ final class AssessCommand implements Callable<Integer> {
 
         void input(int index, Input input) {
             CaseReader.Cases cases = cases(input);
+            if (!viewChosen) {
+                viewChosen = true;
+                if (!json && !report && (folderGiven || inputs.size() > 1 || cases.size() > 1)) {
+                    summary = new Summary(warning -> {
+                        progress.clear();
+                        err.println(spec.qualifiedName() + ": " + warning);
+                        err.flush();
+                    });
+                    print(Summary.header());
+                }
+            }
+            file = input.file();
             progress.startInput(index, cases.size());
             rejectedInInput = 0;
             cases.forEach(this::one);
@@ -218,7 +265,8 @@ final class AssessCommand implements Callable<Integer> {
                 String note = input.name() + ": " + hidden + " more " + (hidden == 1 ? "case" : "cases")
                         + " of this input could not be assessed; only the first " + MAX_REJECTIONS_SHOWN
                         + " errors of an input are shown";
-                print(json ? JsonResults.error(input.name(), null, note) : Report.rejected(input.name(), null, note));
+                print(json ? JsonResults.error(input.name(), null, note) : summary != null ? note
+                        : Report.rejected(input.name(), null, note));
             }
         }
 
@@ -229,6 +277,7 @@ final class AssessCommand implements Callable<Integer> {
                 rejected++;
                 if (++rejectedInInput <= MAX_REJECTIONS_SHOWN) {
                     print(json ? JsonResults.error(bad.where(), bad.id(), bad.error())
+                            : summary != null ? summary.notAssessed(bad.where(), bad.id(), bad.error())
                             : Report.rejected(bad.where(), bad.id(), bad.error()));
                 }
                 return;
@@ -250,11 +299,13 @@ final class AssessCommand implements Callable<Integer> {
                 progress.clear();
                 err.println(spec.qualifiedName() + ": " + error);
                 print(json ? JsonResults.error(valid.where(), valid.id(), error)
+                        : summary != null ? summary.notAssessed(valid.where(), valid.id(), error)
                         : Report.rejected(valid.where(), valid.id(), error));
                 return;
             }
             print(next != null ? JsonResults.line(valid.where(), next)
                     : json ? JsonResults.line(valid.where(), assessment)
+                    : summary != null ? summary.line(valid.where(), file, valid.id(), assessment)
                     : Report.of(valid.where(), valid.triageCase(), assessment));
         }
 
@@ -292,6 +343,7 @@ final class AssessCommand implements Callable<Integer> {
                 throw usage("not a valid path: " + path);
             }
             if (Files.isDirectory(file)) {
+                folderGiven = true;
                 List<CaseFiles.Entry> entries;
                 try {
                     entries = CaseFiles.list(file);

@@ -384,6 +384,119 @@ class AssessCommandTest {
                 () -> assertTrue(result.out().contains("age must be between 0 and 120, was 130"), result::toString));
     }
 
+    // --- one line per case ---------------------------------------------------------------------------------------
+
+    /** The example saddle-numbness case and its row of the examples' expectations.csv, which the sources set. */
+    private Path folderWithTheSaddleNumbnessExample(String otherExpectation) throws IOException {
+        Path examples = Path.of("cases");
+        String row = Files.readAllLines(examples.resolve("expectations.csv")).stream()
+                .filter(line -> line.startsWith("saddle-numbness.json,")).findFirst().orElseThrow();
+        Files.createDirectories(dir.resolve("cases"));
+        Files.copy(examples.resolve("saddle-numbness.json"), dir.resolve("cases/saddle-numbness.json"));
+        write("cases/unscreened.json", "{\"id\": \"unscreened\", \"age\": 30, \"findings\": {\"buttock_pain\": true}}");
+        write("cases/expectations.csv", "file,disposition,likelySource,basis\n" + row + "\n" + otherExpectation + "\n");
+        return dir.resolve("cases");
+    }
+
+    @Test
+    void assess_folder_printsOneLinePerCaseSayingWhetherItIsAsExpected_thenTheTotals() throws IOException {
+        // self-care needs every screening question answered (SAFETY.md), so this expectation cannot be met
+        Path cases = folderWithTheSaddleNumbnessExample("unscreened.json,SELF_CARE,PIRIFORMIS,cannot be met");
+
+        Cli.Result result = Cli.run("assess", cases.toString());
+        List<String> lines = result.out().lines().toList();
+
+        assertAll(
+                () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
+                () -> assertEquals("", result.err()),
+                () -> assertEquals(5, lines.size(), result::toString),
+                () -> assertEquals("case                                      result     source      "
+                        + "expected (expectations.csv)", lines.get(0)),
+                () -> assertEquals("saddle-numbness                           EMERGENCY  SPINAL      yes",
+                        lines.get(1)),
+                () -> assertTrue(lines.get(2).startsWith("unscreened  "), result::toString),
+                () -> assertTrue(lines.get(2).endsWith("  NO: expected SELF_CARE PIRIFORMIS"), result::toString),
+                () -> assertTrue(lines.get(3).startsWith("2 cases: 1 EMERGENCY, 1 "), result::toString),
+                () -> assertTrue(lines.get(3).endsWith("; 1 as expected, 1 not"), result::toString),
+                () -> assertEquals("Full report of a case: assess FILE; of every case: assess --report PATH...",
+                        lines.get(4)));
+    }
+
+    @Test
+    void assess_severalFilesWithoutExpectations_printLinesWithoutAComparison() throws IOException {
+        Path first = write("one/ces.json", SADDLE_NUMBNESS);
+        Path second = write("two/runner.json", DESK_RUNNER);
+
+        Cli.Result result = Cli.run("assess", first.toString(), second.toString());
+        List<String> lines = result.out().lines().toList();
+
+        assertAll(
+                () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
+                () -> assertEquals(5, lines.size(), result::toString),
+                () -> assertTrue(lines.get(1).matches("ces +EMERGENCY +[A-Z]+"), lines.get(1)),
+                () -> assertTrue(lines.get(2).matches("runner +[A-Z_]+ +[A-Z]+"), lines.get(2)),
+                () -> assertTrue(lines.get(3).matches("2 cases: [^;]+"), lines.get(3)));
+    }
+
+    @Test
+    void assess_folderWithReport_printsTheFullReportOfEveryCase() throws IOException {
+        Path cases = folderWithTheSaddleNumbnessExample("unscreened.json,ROUTINE,UNCLEAR,any");
+
+        Cli.Result result = Cli.run("assess", "--report", cases.toString());
+
+        assertAll(
+                () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
+                () -> assertTrue(result.out().contains("Case saddle-numbness ("
+                        + cases.resolve("saddle-numbness.json") + ")"), result::toString),
+                () -> assertTrue(result.out().contains("Case unscreened (" + cases.resolve("unscreened.json") + ")"),
+                        result::toString),
+                () -> assertFalse(result.out().contains("as expected"), result::toString));
+    }
+
+    @Test
+    void assess_folderWithABadCase_marksItsLineNotAssessedAndCountsIt() throws IOException {
+        write("cases/a.json", SADDLE_NUMBNESS);
+        write("cases/b.json", "{\"id\": \"old\", \"age\": 130}");
+
+        Cli.Result result = Cli.run("assess", dir.resolve("cases").toString());
+        List<String> lines = result.out().lines().toList();
+
+        assertAll(
+                () -> assertEquals(TriageCommand.CASE_REJECTED, result.exit(), result::toString),
+                () -> assertTrue(lines.get(2).matches("old +NOT ASSESSED: .*age must be between 0 and 120, was 130"),
+                        lines.get(2)),
+                () -> assertTrue(lines.get(3).endsWith("; 1 not assessed"), lines.get(3)),
+                () -> assertTrue(result.err().contains("see the lines marked NOT ASSESSED"), result::toString));
+    }
+
+    @Test
+    void assess_brokenExpectations_areNamedAndTheCasesStillAssessed() throws IOException {
+        write("cases/a.json", SADDLE_NUMBNESS);
+        write("cases/expectations.csv", "file,disposition\n");
+
+        Cli.Result result = Cli.run("assess", dir.resolve("cases").toString());
+
+        assertAll(
+                () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
+                () -> assertEquals("triage assess: expectations not compared: " + dir.resolve("cases/expectations.csv")
+                        + " line 1: the header must be file,disposition,likelySource,basis\n", result.err()),
+                () -> assertTrue(result.out().lines().anyMatch(l -> l.matches("ces +EMERGENCY +[A-Z]+")),
+                        result::toString));
+    }
+
+    @Test
+    void assess_reportWithJson_isUsageError() throws IOException {
+        Path file = write("ces.json", SADDLE_NUMBNESS);
+
+        Cli.Result result = Cli.run("assess", "--report", "--json", file.toString());
+
+        assertAll(
+                () -> assertEquals(TriageCommand.USAGE, result.exit(), result::toString),
+                () -> assertTrue(result.err().startsWith("triage assess: --report and --json exclude each other: "
+                        + "choose the report or the JSON lines"), result::toString),
+                () -> assertEquals("", result.out()));
+    }
+
     // --- inputs --------------------------------------------------------------------------------------------------
 
     @Test

@@ -79,12 +79,27 @@ class ExampleCasesTest {
 
     @Test
     void examples_reportModePrintsEveryCase() {
-        Cli.Result report = Cli.run("assess", CASES.toString());
+        Cli.Result report = Cli.run("assess", "--report", CASES.toString());
 
         assertEquals(TriageCommand.OK, report.exit(), report::toString);
         for (String file : caseFiles) {
             assertTrue(report.out().contains("(" + CASES.resolve(file) + ")"), () -> "no report for " + file);
         }
+    }
+
+    @Test
+    void examples_folderGetsOneLinePerCaseAndATotalsLineComparingEachWithItsExpectation() {
+        Cli.Result summary = Cli.run("assess", CASES.toString());
+        List<String> lines = summary.out().lines().toList();
+
+        assertAll(
+                () -> assertEquals(TriageCommand.OK, summary.exit(), summary::toString),
+                () -> assertEquals(Summary.header(), lines.get(0)),
+                () -> assertEquals(caseFiles.size() + 3, lines.size(), summary::toString),
+                () -> assertTrue(lines.get(lines.size() - 2).startsWith(caseFiles.size() + " cases: "),
+                        summary::toString),
+                () -> assertTrue(lines.get(lines.size() - 2).endsWith("; " + expectations.size()
+                        + " as expected, 0 not"), summary::toString));
     }
 
     @TestFactory

@@ -155,7 +155,7 @@ class HostileInputTest {
     @Test
     void corpus_asAReport_marksEachBadCaseNotAssessedWithoutAStackTrace() {
         Cli.Result result = assertTimeoutPreemptively(Duration.ofSeconds(120),
-                () -> Cli.run("assess", CORPUS.toString()));
+                () -> Cli.run("assess", "--report", CORPUS.toString()));
 
         assertNoStackTrace(result);
         long rejected = EXPECTED.values().stream().filter(o -> !o.equals(ASSESSED)).count();
@@ -280,6 +280,7 @@ class HostileInputTest {
         }
 
         List<Cli.Result> runs = new java.util.ArrayList<>();
+        runs.add(Cli.run("assess", "--report", cases.toString()));
         runs.add(Cli.run("assess", cases.toString()));
         runs.add(Cli.run("assess", "--json", "--no-next-questions", cases.toString()));
         runs.add(Cli.run("rulebook", "--cases", cases.toString()));
@@ -290,7 +291,7 @@ class HostileInputTest {
             runs.add(Cli.runWithStdin(text + "\n", "interview"));                            // echo, or an error
         }
 
-        assertEquals(4 + 3 * HostileText.CORPUS.size(), runs.size());
+        assertEquals(5 + 3 * HostileText.CORPUS.size(), runs.size());
         for (Cli.Result run : runs) {
             assertAll(
                     () -> assertEquals(-1, HostileText.firstUnsafe(run.out(), "\n"), run::toString),
@@ -298,6 +299,7 @@ class HostileInputTest {
             assertNoStackTrace(run);
         }
         assertTrue(runs.get(0).out().contains("Case a\\u001B[2J\\u001B[31mb"), "the report shows the escapes");
-        assertTrue(runs.get(1).out().contains("a\\u001B]0;pwned\\u0007b"), "JSON escapes them");
+        assertTrue(runs.get(1).out().contains("a\\u001B[2J\\u001B[31mb"), "the line per case shows the escapes");
+        assertTrue(runs.get(2).out().contains("a\\u001B]0;pwned\\u0007b"), "JSON escapes them");
     }
 }

@@ -60,7 +60,7 @@ class LogPrivacyTest {
 
         List<Cli.Result> runs = new ArrayList<>();
         List<ILoggingEvent> events = captureAllLogging(() -> {
-            runs.add(Cli.run("assess", "cases", probe.toString()));
+            runs.add(Cli.run("assess", "--report", "cases", probe.toString()));
             runs.add(Cli.run("assess", "--json", "--bilateral-policy", "urgent", "cases", probe.toString()));
         });
 
