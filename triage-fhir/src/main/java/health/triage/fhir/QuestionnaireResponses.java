@@ -195,8 +195,8 @@ public final class QuestionnaireResponses {
                 throw new IllegalArgumentException("item '" + linkId + "' must have at most one answer, has "
                         + answers.size());
             }
-            if (answers.isEmpty() || !answers.get(0).hasValue()) {
-                unanswered.add(linkId);
+            if (answers.isEmpty() || !answers.get(0).hasValue() || absent(answers.get(0).getValue())) {
+                unanswered.add(linkId); // no value, or only a reason why there is none: unknown, never "no"
             } else {
                 values.put(linkId, value(linkId, question.getType(), answers.get(0).getValue()));
             }
@@ -231,6 +231,14 @@ public final class QuestionnaireResponses {
         }
     }
 
+    /**
+     * A primitive answer with extensions (such as a data-absent reason) but no value: FHIR allows it, and it says the
+     * answer is missing, so the question stays unanswered.
+     */
+    private static boolean absent(Type value) {
+        return value.isPrimitive() && !value.hasPrimitiveValue();
+    }
+
     private static IllegalArgumentException wrongType(String linkId, String expected, Type value) {
         String type = value.fhirType();
         String given = "value" + Character.toUpperCase(type.charAt(0)) + type.substring(1);
@@ -240,6 +248,9 @@ public final class QuestionnaireResponses {
     }
 
     private static String shown(String text) {
+        if (text == null) {
+            return "";
+        }
         return text.length() > SHOWN_CHARS ? text.substring(0, SHOWN_CHARS) + "…" : text;
     }
 }
