@@ -139,12 +139,12 @@ final class JsonBodies {
                 default -> false;
             };
             if (wrong) {
-                throw new IllegalArgumentException(Text.shown(at) + " must be a JSON " + (name.equals("valueBoolean")
+                throw new IllegalArgumentException(Text.shown(at, 120) + " must be a JSON " + (name.equals("valueBoolean")
                         ? "true or false" : name.equals("valueDecimal") ? "number" : "whole number without a "
                         + "fraction") + ", was " + kind(value));
             }
             if (name.equals("div") && value.isTextual() && ACTIVE.matcher(value.asText()).find()) {
-                throw new IllegalArgumentException(Text.shown(at) + ": a narrative must not hold active content "
+                throw new IllegalArgumentException(Text.shown(at, 120) + ": a narrative must not hold active content "
                         + "(scripts, embedded objects, event handlers or javascript: links)");
             }
             checkFhirValues(value, at);

@@ -180,14 +180,22 @@ final class Routes extends Handler.Abstract {
                     }
                 });
                 CompletableFuture.delayedExecutor(remainingMillis(deadline), TimeUnit.MILLISECONDS).execute(() -> {
-                    boolean reading = !body.isDone();
-                    close.set(reading);
-                    if (answer.complete(reading ? refusal(route, 408, "the request body did not arrive within "
-                            + settings.requestTimeout().toSeconds() + " s") : refusal(route, 503, "the answer was "
-                            + "not ready within " + settings.requestTimeout().toSeconds() + " s; try again"))) {
-                        if (reading) {
-                            request.fail(new TimeoutException("request body too slow")); // stop reading it
+                    if (answer.isDone()) {
+                        return;
+                    }
+                    if (!body.isDone()) {
+                        close.set(true);
+                        try {
+                            request.fail(new TimeoutException("request body too slow")); // stop reading it: the
+                            // read fails, which answers 408 below
+                        } catch (RuntimeException alreadyEnded) {
+                            // the exchange ended meanwhile
                         }
+                    }
+                    Reply late = body.isDone() && !body.isCompletedExceptionally() ? refusal(route, 503, "the "
+                            + "answer was not ready within " + settings.requestTimeout().toSeconds() + " s; try again")
+                            : tooSlow(route);
+                    if (answer.complete(late)) {
                         Optional.ofNullable(task.get()).ifPresent(t -> t.cancel(true));
                         Optional.ofNullable(inner.get()).ifPresent(f -> f.cancel(true));
                     }
@@ -197,11 +205,16 @@ final class Routes extends Handler.Abstract {
         };
     }
 
+    private Reply tooSlow(Route route) {
+        return refusal(route, 408, "the request body did not arrive within " + settings.requestTimeout().toSeconds()
+                + " s");
+    }
+
     /** A body that could not be read: too large (413), or malformed framing such as a bad chunk (400). */
     private Reply unreadable(Route route, Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TimeoutException) {
-                return refusal(route, 408, "the request body did not arrive in time");
+                return tooSlow(route);
             }
             if (cause instanceof HttpException http && http.getCode() == 413) {
                 break;

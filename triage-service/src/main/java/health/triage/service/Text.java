@@ -1,16 +1,21 @@
 package health.triage.service;
 
-/** Client text quoted in an error message: at most 40 characters, control and format characters as {@code \\uXXXX}. */
+/** Client text quoted in an error message: at most 40 characters (or as many as asked), control and format characters as {@code \\uXXXX}. */
 final class Text {
 
     private Text() {
     }
 
     static String shown(String text) {
+        return shown(text, 40);
+    }
+
+    /** Client text with at most {@code max} characters. */
+    static String shown(String text, int max) {
         if (text == null) {
             return "";
         }
-        String cut = text.length() > 40 ? text.substring(0, 40) : text;
+        String cut = text.length() > max ? text.substring(0, max) : text;
         StringBuilder out = new StringBuilder(cut.length() + 8);
         cut.codePoints().forEach(c -> {
             int type = Character.getType(c);
@@ -21,6 +26,6 @@ final class Text {
                 out.appendCodePoint(c);
             }
         });
-        return text.length() > 40 ? out + "…" : out.toString();
+        return text.length() > max ? out + "…" : out.toString();
     }
 }

@@ -151,6 +151,7 @@ final class TriageServer implements AutoCloseable {
     static final class ConnectionsPerClient implements Connection.Listener {
         private final int max;
         private final ConcurrentHashMap<InetAddress, AtomicInteger> open = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<Connection, InetAddress> clients = new ConcurrentHashMap<>();
         private final AtomicLong refused = new AtomicLong();
 
         ConnectionsPerClient(int max) {
@@ -159,8 +160,13 @@ final class TriageServer implements AutoCloseable {
 
         @Override
         public void onOpened(Connection connection) {
-            InetAddress client = client(connection);
-            if (client != null && open.computeIfAbsent(client, c -> new AtomicInteger()).incrementAndGet() > max) {
+            InetAddress client = connection.getEndPoint().getRemoteSocketAddress() instanceof InetSocketAddress address
+                    ? address.getAddress() : null;
+            if (client == null) {
+                return;
+            }
+            clients.put(connection, client); // a closed endpoint no longer knows its address: keep it
+            if (open.computeIfAbsent(client, c -> new AtomicInteger()).incrementAndGet() > max) {
                 if (refused.getAndIncrement() % 1_000 == 0) { // a flood gets a line now and then, not one each
                     LOG.warn("closed a connection: a client holds more than {} (refused so far: {})", max,
                             refused.get());
@@ -171,15 +177,10 @@ final class TriageServer implements AutoCloseable {
 
         @Override
         public void onClosed(Connection connection) {
-            InetAddress client = client(connection);
+            InetAddress client = clients.remove(connection);
             if (client != null) {
                 open.computeIfPresent(client, (c, count) -> count.decrementAndGet() <= 0 ? null : count);
             }
-        }
-
-        private static InetAddress client(Connection connection) {
-            return connection.getEndPoint().getRemoteSocketAddress() instanceof InetSocketAddress address
-                    ? address.getAddress() : null;
         }
     }
 

@@ -80,6 +80,9 @@ public final class TriageServiceCommand implements Callable<Integer> {
             + "built from the client's Host or X-Forwarded-* headers).")
     String publicUrl;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     /** Exit codes: 0 stopped on request (SIGTERM or Ctrl-C), 1 could not start, 2 a usage error. */
@@ -94,7 +97,7 @@ public final class TriageServiceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CommandLine usage = new CommandLine(this);
+        CommandLine usage = spec.commandLine();
         BilateralLegSymptomsPolicy policy;
         try {
             policy = BilateralLegSymptomsPolicy.valueOf(bilateralPolicy.toUpperCase(Locale.ROOT));
