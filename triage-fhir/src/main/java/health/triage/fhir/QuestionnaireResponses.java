@@ -225,6 +225,10 @@ public final class QuestionnaireResponses {
                     }
                     return c.getCode();
                 }
+                if (value instanceof Coding) {
+                    throw new IllegalArgumentException("item '" + linkId + "' has a valueCoding without a code; "
+                            + "give the code of one of the answer options");
+                }
                 throw wrongType(linkId, "valueCoding (one of the answer options)", value);
             }
             default -> throw new IllegalStateException("no answer type for item " + linkId);
@@ -232,11 +236,12 @@ public final class QuestionnaireResponses {
     }
 
     /**
-     * A primitive answer with extensions (such as a data-absent reason) but no value: FHIR allows it, and it says the
-     * answer is missing, so the question stays unanswered.
+     * A primitive answer with extensions (such as a data-absent reason) but no value, or a Coding with nothing but
+     * extensions: FHIR allows it, and it says the answer is missing, so the question stays unanswered.
      */
     private static boolean absent(Type value) {
-        return value.isPrimitive() && !value.hasPrimitiveValue();
+        return value.isPrimitive() ? !value.hasPrimitiveValue()
+                : value instanceof Coding c && !c.hasCode() && !c.hasSystem() && !c.hasDisplay();
     }
 
     private static IllegalArgumentException wrongType(String linkId, String expected, Type value) {
