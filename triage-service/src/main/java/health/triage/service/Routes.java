@@ -24,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -78,6 +77,8 @@ final class Routes extends Handler.Abstract {
     private final String questionnaire;
     private final String discovery;
     private final String health;
+    /** Request bodies held at once take at most a quarter of the heap. */
+    private final BodyBudget bodies = new BodyBudget(Runtime.getRuntime().maxMemory() / 4);
 
     Routes(TriageEngine engine, Settings settings, ExecutorService work, FhirFetch fetcher) {
         this.engine = engine;
@@ -151,8 +152,8 @@ final class Routes extends Handler.Abstract {
             case QUESTIONNAIRE -> CompletableFuture.completedFuture(new Reply(200, Reply.FHIR_JSON, questionnaire));
             case CDS_CALL, NEXT_QUESTION, ASSESS -> {
                 String nextQuestions = Request.extractQueryParameters(request).getValue("nextQuestions");
-                CompletableFuture<byte[]> body = Content.Source.asByteArrayAsync(request,
-                        settings.maxRequestBytes() + 1);
+                BodyBudget.Reading reading = bodies.read(request);
+                CompletableFuture<byte[]> body = reading.bytes;
                 CompletableFuture<Reply> answer = new CompletableFuture<>();
                 AtomicReference<Future<?>> task = new AtomicReference<>();
                 AtomicReference<CompletableFuture<Reply>> inner = new AtomicReference<>();
@@ -200,6 +201,7 @@ final class Routes extends Handler.Abstract {
                         Optional.ofNullable(inner.get()).ifPresent(f -> f.cancel(true));
                     }
                 });
+                answer.whenComplete((done, failure) -> reading.release());
                 yield answer;
             }
         };
@@ -210,24 +212,22 @@ final class Routes extends Handler.Abstract {
                 + " s");
     }
 
-    /** A body that could not be read: too large (413), or malformed framing such as a bad chunk (400). */
+    /**
+     * A body that could not be read: too large (413, from the size limit), still arriving at the deadline (408), more
+     * than the memory for bodies has room for now (503), or anything else, such as a malformed chunk (400).
+     */
     private Reply unreadable(Route route, Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TimeoutException) {
                 return tooSlow(route);
             }
+            if (cause instanceof BodyBudget.Spent spent) {
+                return refusal(route, 503, spent.getMessage() + "; try again");
+            }
             if (cause instanceof HttpException http && http.getCode() == 413) {
-                break;
+                return refusal(route, 413, "the request body is larger than the limit of "
+                        + settings.maxRequestBytes() + " bytes");
             }
-            if (cause instanceof HttpException http && http.getCode() == 400) {
-                return refusal(route, 400, "the request body is not valid HTTP framing (such as a malformed chunk)");
-            }
-        }
-        String message = String.valueOf(failure.getMessage());
-        if (failure instanceof HttpException || message.contains("413") || message.toLowerCase(Locale.ROOT)
-                .contains("too large")) {
-            return refusal(route, 413, "the request body is larger than the limit of " + settings.maxRequestBytes()
-                    + " bytes");
         }
         return refusal(route, 400, "the request body is not valid HTTP framing (such as a malformed chunk)");
     }
