@@ -397,7 +397,7 @@ def outputs_and_paths():
            out_has=["subdir.json: a folder, not a case file", "fifo.json: not a regular file",
                     "dangling.json: a symbolic link to a file that does not exist", "zero.json: not a regular file",
                     "esc\\\\u001B[31m.json: age must be between", "UPPER.JSON", "new\\nline.json"])
-    expect("dir_mixed_report (P7, P4)", run(["assess", "--no-next-questions", "dir_mixed"], timeout=60), 1,
+    expect("dir_mixed_report (P7, P4)", run(["assess", "dir_mixed"], timeout=60), 1,
            out_has=["esc\\u001B[31m.json", "new\\u000Aline.json"])
     os.mkfifo(path("fifo_direct.json"))
     expect("fifo_direct with a writer (a pipe named on the command line is read, as for <(...))",
@@ -494,15 +494,16 @@ def interview():
     iv("i_c1 (answer with C1 controls is not understood, shown escaped)", "\u009b34\nq\n".encode(), 1,
        out_has=["\\u009B34"])
     iv("i_eof0", b"", 1, out_has=["before the age was given"])
-    iv("i_eof_after_age (P10: the age is kept)", b"34\n", 0, out_has=["age 34", "stopped after 0 questions"])
-    iv("i_eof_after_sex (P10)", b"34\nf\n", 0, out_has=["age 34, female", "stopped after 0 questions"])
-    iv("i_eof_after_preg (P10)", b"34\nf\nn\n", 0, out_has=["not pregnant", "stopped after 0 questions"])
+    iv("i_eof_after_age (P10: the age is kept)", b"34\n", 0, out_has=["age 34", "stopped after 0 screens"])
+    iv("i_eof_after_sex (P10)", b"34\nf\n", 0, out_has=["age 34, female", "stopped after 0 screens"])
+    iv("i_eof_after_preg (P10)", b"34\nf\nn\n", 0, out_has=["not pregnant", "stopped after 0 screens"])
     iv("i_q_age", b"q\n", 1, out_has=["before the age was given"])
     iv("i_age_arabic_digits (P15: any script's digits, age and duration)", "\u0663\u0664\n\n\u0661\u0660\nq\n".encode(), 0,
        out_has=["age 34", "symptoms for 10 days"])
     iv("i_dur_huge_weeks (P15)", b"34\n\n999999w\nq\n", 0,
        out_has=["must not be longer than the person has lived", "duration not given"])
-    iv("i_all_yes", b"34\n\n10\n" + b"y\n" * 60, 0, out_has=["EMERGENCY"])
+    # a list screen is answered by the numbers ticked: tick the first item of the first list (the emergency screen)
+    iv("i_all_yes", b"34\n\n10\n" + b"1\n" * 60, 0, out_has=["EMERGENCY"])
     existing = write("iv/existing.json", '{"age": 50}')
     expect("i_save_overwrite (P13)", run(["interview", "--save", existing], stdin=b"34\n"), 2,
            err_has=["already exists"])

@@ -64,6 +64,14 @@ public final class CaseJson {
         return JsonResults.line(input, next);
     }
 
+    /**
+     * A JSON parser's message in the plain words the command line uses: no advice to enable parser features, no
+     * internal names, no source excerpt.
+     */
+    public static String plainWords(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return CaseReader.clean(e);
+    }
+
     /** The line {@code assess --json} prints for a case that could not be assessed. */
     public static String error(String input, String id, String error) {
         return JsonResults.error(input, id, error);

@@ -517,6 +517,11 @@ final class CaseReader {
         if (token.find()) {
             return "'" + token.group(1) + "' is not a JSON value; a number is written with digits only";
         }
+        Matcher control = CONTROL_CHARACTER.matcher(message);
+        if (control.find()) {
+            return "a control character (code " + control.group(1) + ") must be escaped in a JSON string, such as "
+                    + "\\n for a line break";
+        }
         if (message.contains("maybe a (non-standard) comment")) {
             return "comments are not allowed in JSON";
         }
@@ -531,5 +536,7 @@ final class CaseReader {
                 .strip();
     }
 
+    private static final Pattern CONTROL_CHARACTER = Pattern.compile("^Illegal unquoted character \\(\\(CTRL-CHAR, "
+            + "code (\\d+)\\)\\)");
     private static final Pattern NON_STANDARD_TOKEN = Pattern.compile("^Non-standard token '([^']*)'");
 }

@@ -198,8 +198,8 @@ public final class AdaptiveQuestionnaire {
                 .orElseThrow(() -> new IllegalArgumentException("questionnaire must name the contained adaptive "
                         + "Questionnaire ('#" + CONTAINED_ID + "'), was '" + reference + "'"));
         boolean derived = adaptive.getDerivedFrom().stream().map(CanonicalType::getValue)
-                .anyMatch(url -> url.equals(TriageQuestionnaire.URL)
-                        || url.equals(TriageQuestionnaire.URL + "|" + TriageQuestionnaire.VERSION));
+                .anyMatch(url -> url != null && (url.equals(TriageQuestionnaire.URL)
+                        || url.equals(TriageQuestionnaire.URL + "|" + TriageQuestionnaire.VERSION)));
         if (!derived) {
             throw new IllegalArgumentException("the contained Questionnaire must be derivedFrom '"
                     + TriageQuestionnaire.URL + "|" + TriageQuestionnaire.VERSION + "'");

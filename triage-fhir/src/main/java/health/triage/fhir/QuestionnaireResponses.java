@@ -195,8 +195,8 @@ public final class QuestionnaireResponses {
                 throw new IllegalArgumentException("item '" + linkId + "' must have at most one answer, has "
                         + answers.size());
             }
-            if (answers.isEmpty() || !answers.get(0).hasValue()) {
-                unanswered.add(linkId);
+            if (answers.isEmpty() || !answers.get(0).hasValue() || absent(answers.get(0).getValue())) {
+                unanswered.add(linkId); // no value, or only a reason why there is none: unknown, never "no"
             } else {
                 values.put(linkId, value(linkId, question.getType(), answers.get(0).getValue()));
             }
@@ -225,10 +225,23 @@ public final class QuestionnaireResponses {
                     }
                     return c.getCode();
                 }
+                if (value instanceof Coding) {
+                    throw new IllegalArgumentException("item '" + linkId + "' has a valueCoding without a code; "
+                            + "give the code of one of the answer options");
+                }
                 throw wrongType(linkId, "valueCoding (one of the answer options)", value);
             }
             default -> throw new IllegalStateException("no answer type for item " + linkId);
         }
+    }
+
+    /**
+     * A primitive answer with extensions (such as a data-absent reason) but no value, or a Coding with nothing but
+     * extensions: FHIR allows it, and it says the answer is missing, so the question stays unanswered.
+     */
+    private static boolean absent(Type value) {
+        return value.isPrimitive() ? !value.hasPrimitiveValue()
+                : value instanceof Coding c && !c.hasCode() && !c.hasSystem() && !c.hasDisplay();
     }
 
     private static IllegalArgumentException wrongType(String linkId, String expected, Type value) {
@@ -240,6 +253,9 @@ public final class QuestionnaireResponses {
     }
 
     private static String shown(String text) {
+        if (text == null) {
+            return "";
+        }
         return text.length() > SHOWN_CHARS ? text.substring(0, SHOWN_CHARS) + "…" : text;
     }
 }

@@ -50,6 +50,23 @@ class QuestionnaireResponsesTest {
     }
 
     @Test
+    void toCase_answerWithOnlyADataAbsentReason_isUnknown_andACodingWithoutACodeIsAnError() {
+        BooleanType declined = new BooleanType();
+        declined.addExtension("http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+                new org.hl7.fhir.r4.model.CodeType("asked-declined"));
+        Coding noCode = new Coding();
+        noCode.addExtension("http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+                new org.hl7.fhir.r4.model.CodeType("unknown"));
+        TriageCase read = QuestionnaireResponses.toCase(response(item("age", new IntegerType(40)),
+                item("fever", declined), item("sex", noCode)));
+        assertTrue(read.answer(Finding.FEVER).isEmpty());
+        assertEquals(null, read.sex(), "the sex stays unknown");
+        assertError("item 'sex' has a valueCoding without a code; give the code of one of the answer options",
+                response(item("age", new IntegerType(40)), item("sex", new Coding(TriageQuestionnaire.GENDER_SYSTEM,
+                        null, null))));
+    }
+
+    @Test
     void toCase_flatItemsWithoutGroups_areReadToo() {
         TriageCase read = QuestionnaireResponses.toCase(response(item("age", new IntegerType(40)),
                 item("sex", new Coding(TriageQuestionnaire.GENDER_SYSTEM, "male", null)),

@@ -12,18 +12,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The CDS Hooks 2.0 service {@value #SERVICE_ID} for the {@code patient-view} hook: discovery, and a call that
@@ -41,6 +37,7 @@ final class CdsHooks {
     static final String HOOK = "patient-view";
     static final String PATIENT = "patient";
     static final String TRIAGE_RESPONSE = "triageResponse";
+    private static final String MISSING = "prefetch." + TRIAGE_RESPONSE + " is missing";
     static final String SEARCH = "QuestionnaireResponse?subject=Patient/{{context.patientId}}&questionnaire="
             + TriageQuestionnaire.URL + "&status=completed&_sort=-authored&_count=1";
 
@@ -55,15 +52,20 @@ final class CdsHooks {
         }
     }
 
-    private final TriageEngine engine;
-    private final Settings settings;
-    private final HttpClient http;
+    /** A FHIR resource id, as FHIR R4 defines it (the {@code id} datatype). */
+    private static final java.util.regex.Pattern FHIR_ID = java.util.regex.Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+    /** An OAuth 2.0 bearer token (RFC 6750, b64token): nothing a header could not carry. */
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9\\-._~+/]{1,8192}=*");
 
-    CdsHooks(TriageEngine engine, Settings settings) {
+    private final TriageEngine engine;
+    private final List<TrustedFhirServer> trusted;
+    private final FhirFetch fetcher;
+
+    CdsHooks(TriageEngine engine, Settings settings, FhirFetch fetcher) {
         this.engine = engine;
-        this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.trusted = settings.trustedFhirServers();
+        this.fetcher = fetcher;
     }
 
     /** {@code GET /cds-services}. */
@@ -86,13 +88,16 @@ final class CdsHooks {
     }
 
     /**
-     * {@code POST /cds-services/{id}}: the cards for a hook request.
+     * {@code POST /cds-services/{id}}: the cards for a hook request. A missing prefetch is fetched without holding
+     * the calling thread; the assessment then runs on {@code work}. Cancelling the future aborts a fetch.
      *
-     * @param baseUrl the service's own base URL, for links in cards
-     * @throws Refused                  with 412 when the triage response is missing and cannot be fetched
-     * @throws IllegalArgumentException naming the field, when the request is not a valid patient-view call
+     * @param baseUrl the service's public base URL, for links in cards; {@code null} for none
+     * @throws Refused                  with 412 when the triage response is missing and cannot be fetched (also
+     *                                  through the future)
+     * @throws IllegalArgumentException naming the field, when the request is not a valid patient-view call (also
+     *                                  through the future)
      */
-    ObjectNode call(byte[] body, String baseUrl, long deadlineNanos) {
+    CompletableFuture<ObjectNode> call(byte[] body, String baseUrl, long deadlineNanos, Executor work) {
         JsonNode request = JsonBodies.tree(body);
         if (!request.isObject()) {
             throw new IllegalArgumentException("the request must be a JSON object");
@@ -107,16 +112,55 @@ final class CdsHooks {
             throw new IllegalArgumentException("context is required: an object with patientId and userId");
         }
         String patientId = text(context, "patientId", "context.patientId");
+        if (!FHIR_ID.matcher(patientId).matches() || patientId.chars().allMatch(c -> c == '.')) {
+            throw new IllegalArgumentException("context.patientId must be a FHIR id (1 to 64 letters, digits, '-' "
+                    + "or '.'), was '" + shown(patientId) + "'");
+        }
         text(context, "userId", "context.userId");
         JsonNode prefetch = request.path("prefetch");
+        if (!prefetch.isMissingNode() && !prefetch.isNull() && !prefetch.isObject()) {
+            throw new IllegalArgumentException("prefetch must be an object of prefetched resources by key");
+        }
         checkPatient(prefetch.get(PATIENT), patientId);
-        JsonNode triage = prefetch.isObject() && prefetch.has(TRIAGE_RESPONSE) ? prefetch.get(TRIAGE_RESPONSE)
-                : fetch(request, patientId, deadlineNanos);
+        String fhirServer = request.path("fhirServer").isTextual() ? request.path("fhirServer").asText() : null;
+        if (prefetch.isObject() && prefetch.has(TRIAGE_RESPONSE)) {
+            return CompletableFuture.completedFuture(assess(prefetch.get(TRIAGE_RESPONSE), patientId, fhirServer,
+                    hookInstance, baseUrl));
+        }
+        CompletableFuture<byte[]> fetching = fetch(request, patientId, deadlineNanos);
+        CompletableFuture<ObjectNode> cards = fetching.handle((bytes, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                throw cause instanceof FhirFetch.Failed f ? new Refused(f.busy ? 503 : 412, f.busy
+                        ? "the service is fetching from FHIR servers for too many requests now; try again"
+                        : MISSING + ", and " + f.getMessage()) : new CompletionException(cause);
+            }
+            return bytes;
+        }).thenApplyAsync(bytes -> {
+            JsonNode fetched;
+            try {
+                fetched = JsonBodies.tree(bytes);
+            } catch (IllegalArgumentException e) {
+                throw new Refused(412, MISSING + ", and fhirServer's answer is not valid JSON");
+            }
+            return assess(fetched, patientId, fhirServer, hookInstance, baseUrl);
+        }, work);
+        cards.whenComplete((done, failure) -> {
+            if (failure != null) {
+                fetching.cancel(true); // a deadline or a failure: abort the exchange if it still runs
+            }
+        });
+        return cards;
+    }
+
+    private ObjectNode assess(JsonNode triage, String patientId, String fhirServer, String hookInstance,
+                              String baseUrl) {
         Optional<QuestionnaireResponse> latest = latest(triage);
         if (latest.isEmpty()) {
             return CdsCards.none();
         }
-        checkSubject(latest.get(), patientId);
+        checkResponse(latest.get(), patientId, fhirServer);
         TriageCase triageCase;
         try {
             triageCase = QuestionnaireResponses.toCase(latest.get());
@@ -147,7 +191,7 @@ final class CdsHooks {
                 .map(Bundle.BundleEntryComponent::getResource)
                 .filter(r -> r instanceof QuestionnaireResponse)
                 .map(r -> (QuestionnaireResponse) r)
-                .filter(r -> r.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED)
+                .filter(CdsHooks::isFinal)
                 .max(Comparator.comparing(QuestionnaireResponse::getAuthored,
                         Comparator.nullsFirst(Comparator.<Date>naturalOrder())));
     }
@@ -161,46 +205,32 @@ final class CdsHooks {
         }
     }
 
-    /** The triage response fetched from the client's FHIR server, when it is one this service trusts. */
-    private JsonNode fetch(JsonNode request, String patientId, long deadlineNanos) {
-        String fhirServer = request.path("fhirServer").asText("");
+    /**
+     * The triage response fetched from the client's FHIR server, when it is one this service trusts: the same scheme,
+     * host and port as a configured server, and its path or one below it ({@link TrustedFhirServer}).
+     */
+    private CompletableFuture<byte[]> fetch(JsonNode request, String patientId, long deadlineNanos) {
+        JsonNode server = request.get("fhirServer");
         JsonNode authorization = request.get("fhirAuthorization");
-        String missing = "prefetch." + TRIAGE_RESPONSE + " is missing";
-        if (fhirServer.isEmpty() || authorization == null || !authorization.isObject()) {
-            throw new Refused(412, missing + ", and no fhirServer with fhirAuthorization was given to fetch it");
+        if (server == null || server.isNull() || authorization == null || !authorization.isObject()) {
+            throw new Refused(412, MISSING + ", and no fhirServer with fhirAuthorization was given to fetch it");
         }
-        if (settings.fhirServers().stream().noneMatch(fhirServer::startsWith)) {
-            throw new Refused(412, missing + ", and fhirServer is not one this service is configured to fetch from");
+        Optional<TrustedFhirServer> requested = server.isTextual() ? TrustedFhirServer.read(server.asText())
+                : Optional.empty();
+        if (requested.isEmpty() || trusted.stream().noneMatch(t -> t.trusts(requested.get()))) {
+            throw new Refused(412, MISSING + ", and fhirServer is not one this service is configured to fetch from");
         }
-        String token = authorization.path("access_token").asText("");
-        if (token.isEmpty()) {
+        JsonNode tokenNode = authorization.get("access_token");
+        if (tokenNode == null || !tokenNode.isTextual() || tokenNode.asText().isEmpty()) {
             throw new IllegalArgumentException("fhirAuthorization.access_token is required");
         }
-        String query = SEARCH.replace("{{context.patientId}}", URLEncoder.encode(patientId, StandardCharsets.UTF_8));
-        URI uri = URI.create((fhirServer.endsWith("/") ? fhirServer : fhirServer + "/") + query);
-        long remaining = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
-        HttpRequest get = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofMillis(remaining))
-                .header("Accept", "application/fhir+json").header("Authorization", "Bearer " + token).build();
-        try {
-            HttpResponse<InputStream> response = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new Refused(412, missing + ", and fhirServer answered HTTP " + response.statusCode());
-                }
-                byte[] bundle = in.readNBytes(settings.maxRequestBytes() + 1);
-                if (bundle.length > settings.maxRequestBytes()) {
-                    throw new Refused(412, missing + ", and fhirServer's answer is larger than "
-                            + settings.maxRequestBytes() + " bytes");
-                }
-                return JsonBodies.tree(bundle);
-            }
-        } catch (IOException e) {
-            throw new Refused(412, missing + ", and fhirServer could not be reached (" + e.getClass().getSimpleName()
-                    + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Refused(503, "interrupted while fetching from fhirServer");
+        String token = tokenNode.asText();
+        if (!TOKEN.matcher(token).matches()) { // never quote it: it is a secret
+            throw new IllegalArgumentException("fhirAuthorization.access_token holds characters a bearer token "
+                    + "cannot have (RFC 6750: letters, digits and -._~+/ then '=' padding), or is longer than 8192");
         }
+        String query = SEARCH.replace("{{context.patientId}}", patientId); // a FHIR id: nothing to encode
+        return fetcher.get(requested.get().resolve(query), token, deadlineNanos);
     }
 
     private static void checkPatient(JsonNode patient, String patientId) {
@@ -214,13 +244,42 @@ final class CdsHooks {
         }
     }
 
-    /** A response about another patient must never be assessed for this one. */
-    private static void checkSubject(QuestionnaireResponse response, String patientId) {
+    /**
+     * Only a final response about the context's patient is assessed: one whose subject is {@code Patient/{id}} (or
+     * the same reference absolute on the client's FHIR server), to the triage questionnaire, completed or amended. A
+     * response with no subject, a subject known only by identifier, or on another server, could be anyone's.
+     */
+    private static void checkResponse(QuestionnaireResponse response, String patientId, String fhirServer) {
+        String field = "prefetch." + TRIAGE_RESPONSE;
         String subject = response.getSubject().getReference();
-        if (subject != null && !subject.equals("Patient/" + patientId) && !subject.endsWith("/Patient/" + patientId)) {
-            throw new IllegalArgumentException("prefetch." + TRIAGE_RESPONSE + " is about '" + shown(subject)
-                    + "', not the context's patient 'Patient/" + shown(patientId) + "'");
+        String relative = "Patient/" + patientId;
+        Optional<TrustedFhirServer> server = fhirServer == null ? Optional.empty() : TrustedFhirServer.read(fhirServer);
+        boolean ours = relative.equals(subject) || server.isPresent() && subject != null
+                && TrustedFhirServer.read(subject).map(s -> s.equals(server.get().below("Patient", patientId)))
+                .orElse(false);
+        if (subject == null || subject.isEmpty()) {
+            throw new IllegalArgumentException(field + " has no subject reference; only a response whose subject is '"
+                    + relative + "' is assessed for this patient");
         }
+        if (!ours) {
+            throw new IllegalArgumentException(field + " is about '" + shown(subject) + "', not the context's "
+                    + "patient '" + relative + "'");
+        }
+        String questionnaire = response.getQuestionnaire();
+        if (questionnaire == null || !(questionnaire.equals(TriageQuestionnaire.URL)
+                || questionnaire.equals(TriageQuestionnaire.URL + "|" + TriageQuestionnaire.VERSION))) {
+            throw new IllegalArgumentException(field + ".questionnaire must be '" + TriageQuestionnaire.URL + "', was '"
+                    + shown(questionnaire) + "'");
+        }
+        if (!isFinal(response)) {
+            throw new IllegalArgumentException(field + " has status '" + (response.getStatus() == null ? "none"
+                    : response.getStatus().toCode()) + "'; only a completed or amended response is assessed");
+        }
+    }
+
+    private static boolean isFinal(QuestionnaireResponse response) {
+        return response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
+                || response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED;
     }
 
     private static String text(JsonNode node, String name, String field) {
@@ -235,6 +294,6 @@ final class CdsHooks {
     }
 
     private static String shown(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return Text.shown(text);
     }
 }

@@ -1,5 +1,7 @@
 package health.triage.service;
 
+import health.triage.examples.CaseJson;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -12,11 +14,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * JSON request bodies of the CDS Hooks and FHIR endpoints, read with limits: at most {@value Settings#MAX_JSON_DEPTH}
- * levels of nesting, one JSON value per body, no case content echoed in messages. (POST /assess reads its body with
+ * levels of nesting, one JSON value per body, strictly encoded UTF-8, FHIR numbers and booleans of their JSON types,
+ * no case content echoed in messages. (POST /assess reads its body with
  * the command line's own case reader and limits.)
  */
 final class JsonBodies {
@@ -36,12 +45,16 @@ final class JsonBodies {
     }
 
     /**
-     * Checks that a body is one well-formed JSON value within the limits.
+     * Checks that a body is one well-formed JSON value within the limits, in strictly encoded UTF-8, whose FHIR
+     * {@code value[x]} numbers and booleans are JSON numbers and booleans (never strings) and whose narratives hold
+     * no active content.
      *
+     * @return the body's text
      * @throws IllegalArgumentException saying what is wrong and where (line and column), never quoting the body
      */
-    static void check(byte[] body) {
-        try (JsonParser parser = FACTORY.createParser(body)) {
+    static String check(byte[] body) {
+        String text = utf8(body);
+        try (JsonParser parser = FACTORY.createParser(text)) {
             if (parser.nextToken() == null) {
                 throw new IllegalArgumentException("the request body is empty; expected a JSON object");
             }
@@ -55,25 +68,95 @@ final class JsonBodies {
             throw new IllegalArgumentException(e.getOriginalMessage().startsWith("Document nesting depth")
                     ? "the request body is nested too deeply: more than " + Settings.MAX_JSON_DEPTH
                     + " levels of arrays or objects" : "the request body is beyond a limit of the JSON reader: "
-                    + e.getOriginalMessage().replaceAll(",? from `[^`]*`", ""));
+                    + e.getOriginalMessage().replaceAll(",? from `[^`]*`", "").replaceAll("\\(.*\\)", "")
+                    .strip());
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new IllegalArgumentException("the request body is not valid JSON" + (at == null ? ""
                     : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
-                    + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse(""));
+                    + CaseJson.plainWords(e).lines().findFirst().orElse(""));
         } catch (IOException e) {
-            throw new IllegalArgumentException("the request body cannot be read: " + e.getMessage());
+            throw new IllegalArgumentException("the request body cannot be read");
+        }
+        return text;
+    }
+
+    /** The body's text, decoded strictly: an overlong form, an encoded surrogate or a cut-off sequence is an error. */
+    private static String utf8(byte[] body) {
+        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+            throw new IllegalArgumentException("the request body starts with a byte order mark; JSON over HTTP is "
+                    + "UTF-8 without one (RFC 8259)");
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        try {
+            return decoder.decode(in).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("the request body is not valid UTF-8 at byte offset " + in.position()
+                    + "; text must be strictly encoded (no overlong forms, encoded surrogates or code points beyond "
+                    + "U+10FFFF)");
         }
     }
 
-    /** A checked body as a JSON tree. */
+    /** A checked body as a JSON tree, checked for FHIR value types and active narrative content too. */
     static JsonNode tree(byte[] body) {
-        check(body);
+        String text = check(body);
+        JsonNode tree;
         try {
-            return MAPPER.readTree(body);
+            tree = MAPPER.readTree(text);
         } catch (IOException e) {
             throw new IllegalArgumentException("the request body is not valid JSON", e); // checked above
         }
+        checkFhirValues(tree, "");
+        return tree;
+    }
+
+    /**
+     * FHIR JSON's primitive types as JSON types: {@code valueBoolean} a JSON boolean, {@code valueInteger} (and the
+     * other whole-number types) a JSON whole number, {@code valueDecimal} a JSON number; a narrative ({@code div})
+     * without scripts, event handlers or {@code javascript:} links, since a client may show it.
+     */
+    static void checkFhirValues(JsonNode node, String path) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkFhirValues(node.get(i), path + "[" + i + "]");
+            }
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        node.fields().forEachRemaining(field -> {
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            String at = path.isEmpty() ? name : path + "." + name;
+            boolean wrong = switch (name) {
+                case "valueBoolean" -> !value.isBoolean();
+                case "valueInteger", "valueUnsignedInt", "valuePositiveInt", "valueInteger64" ->
+                        !value.isIntegralNumber();
+                case "valueDecimal" -> !value.isNumber();
+                default -> false;
+            };
+            if (wrong) {
+                throw new IllegalArgumentException(Text.shown(at, 120) + " must be a JSON " + (name.equals("valueBoolean")
+                        ? "true or false" : name.equals("valueDecimal") ? "number" : "whole number without a "
+                        + "fraction") + ", was " + kind(value));
+            }
+            if (name.equals("div") && value.isTextual() && ACTIVE.matcher(value.asText()).find()) {
+                throw new IllegalArgumentException(Text.shown(at, 120) + ": a narrative must not hold active content "
+                        + "(scripts, embedded objects, event handlers or javascript: links)");
+            }
+            checkFhirValues(value, at);
+        });
+    }
+
+    private static final Pattern ACTIVE = Pattern.compile("(?i)<\\s*(script|iframe|object|embed|form|style|link|meta|"
+            + "base)\\b|javascript\\s*:|vbscript\\s*:|data\\s*:\\s*text/html|\\son[a-z]+\\s*=");
+
+    private static String kind(JsonNode value) {
+        return value.isTextual() ? "a string" : value.isBoolean() ? "a boolean" : value.isNumber() ? "the number "
+                + value.asText() : value.isNull() ? "null" : value.isArray() ? "an array" : "an object";
     }
 
     /** An error body: {@code {"error": message}}. */

@@ -11,6 +11,7 @@ import health.triage.fhir.FhirFormat;
 import health.triage.fhir.TriageQuestionnaire;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -22,16 +23,18 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The endpoints. Each request is read with a deadline ({@link Settings#requestTimeout()}), worked out on a bounded
@@ -74,12 +77,14 @@ final class Routes extends Handler.Abstract {
     private final String questionnaire;
     private final String discovery;
     private final String health;
+    /** Request bodies held at once take at most a quarter of the heap. */
+    private final BodyBudget bodies = new BodyBudget(Runtime.getRuntime().maxMemory() / 4);
 
-    Routes(TriageEngine engine, Settings settings, ExecutorService work) {
+    Routes(TriageEngine engine, Settings settings, ExecutorService work, FhirFetch fetcher) {
         this.engine = engine;
         this.settings = settings;
         this.work = work;
-        this.cdsHooks = new CdsHooks(engine, settings);
+        this.cdsHooks = new CdsHooks(engine, settings, fetcher);
         this.adaptive = new AdaptiveQuestionnaire(engine);
         this.questionnaire = FhirFormat.write(TriageQuestionnaire.questionnaire());
         this.discovery = CdsHooks.discovery();
@@ -91,102 +96,179 @@ final class Routes extends Handler.Abstract {
         this.health = JsonBodies.write(up);
     }
 
+    /**
+     * Answers without blocking the calling thread: GETs at once; a POST's body is read asynchronously (a slow body
+     * holds no thread), then worked out on the worker pool. The deadline counts from the request's arrival, so time
+     * spent waiting counts too; at the deadline the client gets 408 (body still arriving) or 503, and the read, the
+     * queued or running work and any FHIR fetch are cancelled.
+     */
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        long start = System.nanoTime();
-        long deadline = start + settings.requestTimeout().toNanos();
+        long now = System.nanoTime();
+        long arrived = now - request.getBeginNanoTime() >= 0 ? request.getBeginNanoTime() : now;
+        long deadline = arrived + settings.requestTimeout().toNanos();
         String method = request.getMethod();
         Optional<Route> route = Route.of(Request.getPathInContext(request));
-        Reply reply;
+        CompletableFuture<Reply> reply;
+        AtomicBoolean close = new AtomicBoolean();
         if (route.isEmpty()) {
-            reply = Reply.json(404, JsonBodies.error("no such endpoint; the service answers GET /health, "
-                    + "GET /cds-services, POST /cds-services/" + CdsHooks.SERVICE_ID + ", GET /fhir/Questionnaire/"
-                    + TriageQuestionnaire.ID + ", POST /fhir/Questionnaire/$next-question and POST /assess"));
+            reply = CompletableFuture.completedFuture(Reply.json(404, JsonBodies.error("no such endpoint; the "
+                    + "service answers GET /health, GET /cds-services, POST /cds-services/" + CdsHooks.SERVICE_ID
+                    + ", GET /fhir/Questionnaire/" + TriageQuestionnaire.ID + ", POST /fhir/Questionnaire/"
+                    + "$next-question and POST /assess")));
         } else if (!route.get().method.equals(method)) {
             response.getHeaders().put(HttpHeader.ALLOW, route.get().method);
-            reply = Reply.json(405, JsonBodies.error(route.get().path + " answers " + route.get().method + " only"));
+            reply = CompletableFuture.completedFuture(Reply.json(405, JsonBodies.error(route.get().path + " answers "
+                    + route.get().method + " only")));
         } else {
-            reply = answer(route.get(), request, deadline);
+            reply = answer(route.get(), request, deadline, close);
         }
-        if (reply.status() == 408) {
-            response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        }
-        response.setStatus(reply.status());
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType() + "; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        Content.Sink.write(response, true, reply.body(), callback);
-        LOG.info("{} {} {} {} ms", method, route.map(r -> r.path).orElse("(unknown path)"), reply.status(),
-                (System.nanoTime() - start) / 1_000_000);
+        reply.whenComplete((done, failure) -> {
+            Reply sent = done != null ? done : Reply.json(500, JsonBodies.error("the service failed on this request"));
+            if (close.get()) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
+            response.setStatus(sent.status());
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, sent.contentType() + "; charset=utf-8");
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            response.getHeaders().put("X-Content-Type-Options", "nosniff");
+            Content.Sink.write(response, true, sent.body(), callback);
+            LOG.info("{} {} {} {} ms", safe(method),
+                    route.map(r -> r.path).orElse("(unknown path)"), sent.status(),
+                    (System.nanoTime() - arrived) / 1_000_000);
+        });
         return true;
     }
 
-    private Reply answer(Route route, Request request, long deadline) {
+    /** A method name for the log: the standard ones as they are, anything else without its text. */
+    private static String safe(String method) {
+        return method.matches("GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH|TRACE|CONNECT") ? method : "(other method)";
+    }
+
+    private CompletableFuture<Reply> answer(Route route, Request request, long deadline, AtomicBoolean close) {
         return switch (route) {
-            case HEALTH -> Reply.json(200, health);
-            case DISCOVERY -> Reply.json(200, discovery);
-            case QUESTIONNAIRE -> new Reply(200, Reply.FHIR_JSON, questionnaire);
+            case HEALTH -> CompletableFuture.completedFuture(Reply.json(200, health));
+            case DISCOVERY -> CompletableFuture.completedFuture(Reply.json(200, discovery));
+            case QUESTIONNAIRE -> CompletableFuture.completedFuture(new Reply(200, Reply.FHIR_JSON, questionnaire));
             case CDS_CALL, NEXT_QUESTION, ASSESS -> {
-                byte[] body;
-                try {
-                    body = Content.Source.asByteArrayAsync(request, settings.maxRequestBytes())
-                            .get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    yield refusal(route, 408, "the request body did not arrive within "
-                            + settings.requestTimeout().toSeconds() + " s");
-                } catch (ExecutionException e) {
-                    yield refusal(route, 413, "the request body is larger than the limit of "
-                            + settings.maxRequestBytes() + " bytes, or could not be read");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    yield refusal(route, 503, "the service is stopping");
-                }
-                String baseUrl = request.getHttpURI().getScheme() + "://" + request.getHttpURI().getAuthority();
                 String nextQuestions = Request.extractQueryParameters(request).getValue("nextQuestions");
-                yield work(route, () -> post(route, body, nextQuestions, baseUrl, deadline), deadline);
+                BodyBudget.Reading reading = bodies.read(request);
+                CompletableFuture<byte[]> body = reading.bytes;
+                CompletableFuture<Reply> answer = new CompletableFuture<>();
+                AtomicReference<Future<?>> task = new AtomicReference<>();
+                AtomicReference<CompletableFuture<Reply>> inner = new AtomicReference<>();
+                body.whenComplete((bytes, failure) -> {
+                    if (failure != null) {
+                        close.set(true); // the framing cannot be trusted
+                        answer.complete(unreadable(route, failure));
+                        return;
+                    }
+                    try {
+                        task.set(work.submit(() -> {
+                            if (answer.isDone() || System.nanoTime() - deadline >= 0) {
+                                return; // the deadline has answered already
+                            }
+                            try {
+                                CompletableFuture<Reply> result = post(route, bytes, nextQuestions, deadline);
+                                inner.set(result);
+                                result.whenComplete((r, e) -> answer.complete(e == null ? r : failed(route, e)));
+                            } catch (RuntimeException e) {
+                                answer.complete(failed(route, e));
+                            }
+                        }));
+                    } catch (RejectedExecutionException e) {
+                        answer.complete(refusal(route, 503, "the service is busy or stopping; try again"));
+                    }
+                });
+                CompletableFuture.delayedExecutor(remainingMillis(deadline), TimeUnit.MILLISECONDS).execute(() -> {
+                    if (answer.isDone()) {
+                        return;
+                    }
+                    if (!body.isDone()) {
+                        close.set(true);
+                        try {
+                            request.fail(new TimeoutException("request body too slow")); // stop reading it: the
+                            // read fails, which answers 408 below
+                        } catch (RuntimeException alreadyEnded) {
+                            // the exchange ended meanwhile
+                        }
+                    }
+                    Reply late = body.isDone() && !body.isCompletedExceptionally() ? refusal(route, 503, "the "
+                            + "answer was not ready within " + settings.requestTimeout().toSeconds() + " s; try again")
+                            : tooSlow(route);
+                    if (answer.complete(late)) {
+                        Optional.ofNullable(task.get()).ifPresent(t -> t.cancel(true));
+                        Optional.ofNullable(inner.get()).ifPresent(f -> f.cancel(true));
+                    }
+                });
+                answer.whenComplete((done, failure) -> reading.release());
+                yield answer;
             }
         };
     }
 
-    /** Works out a POST on the worker pool, within the deadline. */
-    private Reply work(Route route, Supplier<Reply> task, long deadline) {
-        Future<Reply> result;
-        try {
-            result = work.submit(task::get);
-        } catch (RejectedExecutionException e) {
-            return refusal(route, 503, "the service is busy or stopping; try again");
-        }
-        try {
-            return result.get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            result.cancel(true);
-            return refusal(route, 503, "the answer was not ready within " + settings.requestTimeout().toSeconds()
-                    + " s; try again");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            result.cancel(true);
-            return refusal(route, 503, "the service is stopping");
-        } catch (ExecutionException e) {
-            LOG.warn("{} failed: {}", route.path, e.getCause().getClass().getName()); // no case content
-            return refusal(route, 500, "the rule base failed on this request");
-        }
+    private Reply tooSlow(Route route) {
+        return refusal(route, 408, "the request body did not arrive within " + settings.requestTimeout().toSeconds()
+                + " s");
     }
 
-    private Reply post(Route route, byte[] body, String nextQuestions, String baseUrl, long deadline) {
+    /**
+     * A body that could not be read: too large (413, from the size limit), still arriving at the deadline (408), more
+     * than the memory for bodies has room for now (503), or anything else, such as a malformed chunk (400).
+     */
+    private Reply unreadable(Route route, Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return tooSlow(route);
+            }
+            if (cause instanceof BodyBudget.Spent spent) {
+                return refusal(route, 503, spent.getMessage() + "; try again");
+            }
+            if (cause instanceof HttpException http && http.getCode() == 413) {
+                return refusal(route, 413, "the request body is larger than the limit of "
+                        + settings.maxRequestBytes() + " bytes");
+            }
+        }
+        return refusal(route, 400, "the request body is not valid HTTP framing (such as a malformed chunk)");
+    }
+
+    /** An unexpected failure of the work: a refusal it carries, or 500 naming nothing of the request. */
+    private static Reply failed(Route route, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        if (cause instanceof CdsHooks.Refused refused) {
+            return refusal(route, refused.status, refused.getMessage());
+        }
+        if (cause instanceof IllegalArgumentException bad) {
+            return refusal(route, 400, bad.getMessage());
+        }
+        if (cause instanceof RejectedExecutionException) {
+            return refusal(route, 503, "the service is busy or stopping; try again");
+        }
+        if (cause instanceof CancellationException) {
+            return refusal(route, 503, "the answer was cancelled");
+        }
+        LOG.warn("{} failed: {}", route.path, cause.getClass().getName()); // no case content
+        return refusal(route, 500, "the service failed on this request");
+    }
+
+    private CompletableFuture<Reply> post(Route route, byte[] body, String nextQuestions, long deadline) {
         try {
             return switch (route) {
-                case ASSESS -> assess(body, nextQuestions);
-                case CDS_CALL -> Reply.json(200, JsonBodies.write(cdsHooks.call(body, baseUrl, deadline)));
+                case ASSESS -> CompletableFuture.completedFuture(assess(body, nextQuestions));
+                case CDS_CALL -> cdsHooks.call(body, settings.publicUrl(), deadline, work)
+                        .thenApply(cards -> Reply.json(200, JsonBodies.write(cards)));
                 case NEXT_QUESTION -> {
-                    JsonBodies.check(body);
+                    JsonBodies.tree(body);
                     Parameters out = adaptive.nextQuestion(FhirFormat.read(Parameters.class, body));
-                    yield new Reply(200, Reply.FHIR_JSON, FhirFormat.write(out));
+                    yield CompletableFuture.completedFuture(new Reply(200, Reply.FHIR_JSON, FhirFormat.write(out)));
                 }
                 default -> throw new IllegalStateException("not a POST endpoint: " + route);
             };
         } catch (CdsHooks.Refused e) {
-            return refusal(route, e.status, e.getMessage());
+            return CompletableFuture.completedFuture(refusal(route, e.status, e.getMessage()));
         } catch (IllegalArgumentException e) {
-            return refusal(route, 400, e.getMessage());
+            return CompletableFuture.completedFuture(refusal(route, 400, e.getMessage()));
         }
     }
 

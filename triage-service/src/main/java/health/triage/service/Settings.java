@@ -1,27 +1,43 @@
 package health.triage.service;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * How a service listens and what it accepts.
  *
- * @param host               the address to listen on, such as {@code 127.0.0.1} or {@code 0.0.0.0}
- * @param port               the port; 0 picks a free one
- * @param maxRequestBytes    the largest request body accepted; a larger one gets 413
- * @param requestTimeout     the longest time from a request's arrival to its answer: reading the body and working
- *                           it out; beyond it the client gets 408 (body too slow) or 503 (work too slow)
- * @param idleTimeout        how long a connection may stay silent, mid-request or between requests
- * @param drainTimeout       how long a shutdown waits for requests in flight
- * @param fhirServers        URL prefixes of the FHIR servers the CDS service may fetch missing prefetch from
- *                           (empty: never fetch, answer 412)
+ * @param host                     the address to listen on, such as {@code 127.0.0.1} or {@code 0.0.0.0}
+ * @param port                     the port; 0 picks a free one
+ * @param maxRequestBytes          the largest request body accepted; a larger one gets 413
+ * @param requestTimeout           the longest time from a request's arrival (its headers read) to its answer: waiting,
+ *                                 reading the body and working it out; beyond it the client gets 408 (body too slow)
+ *                                 or 503 (work too slow)
+ * @param idleTimeout              how long a connection may stay silent, mid-request or between requests
+ * @param drainTimeout             how long a shutdown waits for requests in flight
+ * @param fhirServers              FHIR servers the CDS service may fetch missing prefetch from, each an http or https
+ *                                 URL compared as a parsed origin and path ({@link TrustedFhirServer}); empty: never
+ *                                 fetch, answer 412
+ * @param fhirTimeout              the longest time a fetch from a FHIR server may take, connecting included (never
+ *                                 beyond the request's own deadline)
+ * @param maxConnectionsPerClient  the most connections one client address may hold open; more are closed at once
+ * @param publicUrl                the service's base URL as clients reach it (through a proxy), for links in cards;
+ *                                 {@code null}: links are relative to the service
  */
 record Settings(String host, int port, int maxRequestBytes, Duration requestTimeout, Duration idleTimeout,
-                Duration drainTimeout, List<String> fhirServers) {
+                Duration drainTimeout, List<String> fhirServers, Duration fhirTimeout, int maxConnectionsPerClient,
+                String publicUrl) {
 
     /** The deepest nesting of JSON arrays and objects accepted in a CDS Hooks or FHIR request body. */
     static final int MAX_JSON_DEPTH = 64;
+
+    /** Connections one client address may hold open, by default. */
+    static final int MAX_CONNECTIONS_PER_CLIENT = 64;
+
+    /** The longest fetch from a FHIR server, by default. */
+    static final Duration FHIR_TIMEOUT = Duration.ofSeconds(5);
 
     Settings {
         Objects.requireNonNull(host, "host must not be null");
@@ -34,13 +50,41 @@ record Settings(String host, int port, int maxRequestBytes, Duration requestTime
         requirePositive("requestTimeout", requestTimeout);
         requirePositive("idleTimeout", idleTimeout);
         requirePositive("drainTimeout", drainTimeout);
+        requirePositive("fhirTimeout", fhirTimeout);
         fhirServers = List.copyOf(fhirServers);
+        fhirServers.forEach(TrustedFhirServer::parse);
+        if (maxConnectionsPerClient < 1) {
+            throw new IllegalArgumentException("maxConnectionsPerClient must be at least 1, was "
+                    + maxConnectionsPerClient);
+        }
+        if (publicUrl != null) {
+            URI uri = TrustedFhirServer.read(publicUrl).isPresent() ? URI.create(publicUrl) : null;
+            if (uri == null) {
+                throw new IllegalArgumentException("publicUrl must be an absolute http or https URL with no user "
+                        + "name, query or fragment, such as https://triage.example; was '" + Text.shown(publicUrl)
+                        + "'");
+            }
+            publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+            publicUrl = uri.getScheme().toLowerCase(Locale.ROOT) + publicUrl.substring(uri.getScheme().length());
+        }
+    }
+
+    /** Settings with the default fetch timeout, connection bound and relative links. */
+    Settings(String host, int port, int maxRequestBytes, Duration requestTimeout, Duration idleTimeout,
+             Duration drainTimeout, List<String> fhirServers) {
+        this(host, port, maxRequestBytes, requestTimeout, idleTimeout, drainTimeout, fhirServers, FHIR_TIMEOUT,
+                MAX_CONNECTIONS_PER_CLIENT, null);
     }
 
     /** The defaults of the command line, on the given port. */
     static Settings defaults(int port) {
         return new Settings("127.0.0.1", port, 1024 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(30),
                 Duration.ofSeconds(10), List.of());
+    }
+
+    /** {@link #fhirServers()}, parsed. */
+    List<TrustedFhirServer> trustedFhirServers() {
+        return fhirServers.stream().map(TrustedFhirServer::parse).toList();
     }
 
     private static void requirePositive(String name, Duration duration) {

@@ -3,10 +3,11 @@ package health.triage.service;
 import health.triage.TriageEngine;
 
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -19,19 +20,24 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The HTTP server: Jetty 12 with a body size limit (413), an idle timeout per connection, {@code X-Forwarded-*}
- * headers honoured (behind a load balancer or TLS proxy), JSON error pages without stack traces, and a graceful stop
- * that finishes the requests in flight. The engine is built by the caller, once, and shared by every request.
+ * The HTTP server: Jetty 12 with a body size limit (413), an idle timeout per connection, a bound on the
+ * connections one client address holds and on all connections, JSON error pages without stack traces, and a graceful
+ * stop that finishes the requests in flight. Request bodies are read asynchronously ({@link Routes}), so a slow
+ * client holds a connection but no thread. The engine is built by the caller, once, and shared by every request.
  */
 final class TriageServer implements AutoCloseable {
 
@@ -41,13 +47,19 @@ final class TriageServer implements AutoCloseable {
     private final ServerConnector connector;
     private final ExecutorService work;
     private final GracefulHandler graceful;
+    private final FhirFetch fetcher;
 
-    private TriageServer(Server server, ServerConnector connector, ExecutorService work, GracefulHandler graceful) {
+    private TriageServer(Server server, ServerConnector connector, ExecutorService work, GracefulHandler graceful,
+                         FhirFetch fetcher) {
         this.server = server;
         this.connector = connector;
         this.work = work;
         this.graceful = graceful;
+        this.fetcher = fetcher;
     }
+
+    /** Connections open at once, from every client together; beyond it the server stops accepting for a while. */
+    static final int MAX_CONNECTIONS = 4_096;
 
     /**
      * Starts a server for an engine.
@@ -61,25 +73,29 @@ final class TriageServer implements AutoCloseable {
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        http.addCustomizer(new ForwardedRequestCustomizer());
+        // no ForwardedRequestCustomizer: nothing depends on the client's Host or X-Forwarded-* headers (links in
+        // cards come from --public-url), so a client cannot choose them
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.idleTimeout().toMillis());
+        connector.addBean(new ConnectionsPerClient(settings.maxConnectionsPerClient()));
         server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
 
         int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
         ExecutorService work = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(256), daemonThreads("work"), new ThreadPoolExecutor.AbortPolicy());
         SizeLimitHandler limit = new SizeLimitHandler(settings.maxRequestBytes(), -1);
-        limit.setHandler(new Routes(engine, settings, work));
+        FhirFetch fetcher = new FhirFetch(settings.maxRequestBytes(), settings.fhirTimeout());
+        limit.setHandler(new Routes(engine, settings, work, fetcher));
         GracefulHandler graceful = new GracefulHandler(limit);
         server.setHandler(graceful);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(settings.drainTimeout().toMillis());
         server.setStopAtShutdown(false); // close() is called from the command's own shutdown hook
         server.start();
-        return new TriageServer(server, connector, work, graceful);
+        return new TriageServer(server, connector, work, graceful, fetcher);
     }
 
     /** The port the server listens on (the one picked when 0 was asked). */
@@ -109,6 +125,7 @@ final class TriageServer implements AutoCloseable {
             LOG.warn("stopping the HTTP server failed: {}", e.toString());
         }
         work.shutdown();
+        fetcher.close();
         try {
             work.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -126,11 +143,56 @@ final class TriageServer implements AutoCloseable {
         };
     }
 
-    /** Jetty's own error answers (413, a malformed request) as {@code {"error": ...}}, never an HTML page or stack. */
+    /**
+     * Bounds the connections one client address holds: one more is closed as soon as it opens, so one client
+     * cannot take every connection. Behind a proxy every request comes from the proxy's address: raise the bound to
+     * what the proxy opens, and let the proxy bound its clients.
+     */
+    static final class ConnectionsPerClient implements Connection.Listener {
+        private final int max;
+        private final ConcurrentHashMap<InetAddress, AtomicInteger> open = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<Connection, InetAddress> clients = new ConcurrentHashMap<>();
+        private final AtomicLong refused = new AtomicLong();
+
+        ConnectionsPerClient(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public void onOpened(Connection connection) {
+            InetAddress client = connection.getEndPoint().getRemoteSocketAddress() instanceof InetSocketAddress address
+                    ? address.getAddress() : null;
+            if (client == null) {
+                return;
+            }
+            clients.put(connection, client); // a closed endpoint no longer knows its address: keep it
+            if (open.computeIfAbsent(client, c -> new AtomicInteger()).incrementAndGet() > max) {
+                if (refused.getAndIncrement() % 1_000 == 0) { // a flood gets a line now and then, not one each
+                    LOG.warn("closed a connection: a client holds more than {} (refused so far: {})", max,
+                            refused.get());
+                }
+                connection.getEndPoint().close();
+            }
+        }
+
+        @Override
+        public void onClosed(Connection connection) {
+            InetAddress client = clients.remove(connection);
+            if (client != null) {
+                open.computeIfPresent(client, (c, count) -> count.decrementAndGet() <= 0 ? null : count);
+            }
+        }
+    }
+
+    /**
+     * Jetty's own error answers (413, a malformed request, 503 while stopping) as {@code {"error": ...}}, never an
+     * HTML page or stack; each gets one log line with its status and nothing the client sent.
+     */
     private static final class JsonErrorHandler extends ErrorHandler {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             int status = response.getStatus();
+            LOG.info("refused before routing: {}", status);
             String message = switch (status) {
                 case 413 -> "the request body is larger than the limit";
                 case 400 -> "the request is not valid HTTP";

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code java -jar triage-service.jar --port 8080}: builds the engine once and serves CDS Hooks, the FHIR
@@ -53,43 +55,106 @@ public final class TriageServiceCommand implements Callable<Integer> {
             + "in flight. Default: ${DEFAULT-VALUE}.")
     int drainTimeoutSeconds = 10;
 
-    @Option(names = "--fhir-server", paramLabel = "URL", description = "A FHIR server (URL prefix) the CDS service "
-            + "may fetch a missing prefetch from with the client's access token; repeat for several. Without one, a "
-            + "missing prefetch is answered 412.")
+    @Option(names = "--fhir-server", paramLabel = "URL", description = "A FHIR server the CDS service may fetch a "
+            + "missing prefetch from with the client's access token, such as https://ehr.example/fhir: a request's "
+            + "fhirServer must have the same scheme, host and port and this path or one below it; repeat for "
+            + "several. Without one, a missing prefetch is answered 412.")
     List<String> fhirServers = new ArrayList<>();
 
     @Option(names = "--bilateral-policy", paramLabel = "emergency|urgent", description = "How new symptoms in both "
             + "legs on their own are sent on, as in the command line. Default: emergency.")
     String bilateralPolicy = "emergency";
 
+    @Option(names = "--fhir-timeout", paramLabel = "SECONDS", description = "Longest time a fetch from a FHIR "
+            + "server may take, connecting and reading included (never beyond the request's own time). Default: "
+            + "${DEFAULT-VALUE}.")
+    int fhirTimeoutSeconds = 5;
+
+    @Option(names = "--max-connections-per-client", paramLabel = "N", description = "Most connections one client "
+            + "address may hold open; more are closed at once. Behind a proxy, raise it to what the proxy opens. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int maxConnectionsPerClient = Settings.MAX_CONNECTIONS_PER_CLIENT;
+
+    @Option(names = "--public-url", paramLabel = "URL", description = "The service's base URL as clients reach it, "
+            + "such as https://triage.example, for links in CDS cards. Without it cards carry no link (never one "
+            + "built from the client's Host or X-Forwarded-* headers).")
+    String publicUrl;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
+    /** Exit codes: 0 stopped on request (SIGTERM or Ctrl-C), 1 could not start, 2 a usage error. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TriageServiceCommand()).execute(args));
+        CommandLine command = new CommandLine(new TriageServiceCommand());
+        command.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("triage-service: " + e.getMessage());
+            return 1;
+        });
+        System.exit(command.execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
+        CommandLine usage = spec.commandLine();
         BilateralLegSymptomsPolicy policy;
         try {
             policy = BilateralLegSymptomsPolicy.valueOf(bilateralPolicy.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--bilateral-policy must be emergency "
+            throw new CommandLine.ParameterException(usage, "--bilateral-policy must be emergency "
                     + "or urgent, was '" + bilateralPolicy + "'");
         }
-        Settings settings = new Settings(host, port, maxRequestBytes, Duration.ofSeconds(requestTimeoutSeconds),
-                Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(drainTimeoutSeconds), fhirServers);
+        Settings settings;
+        try {
+            settings = new Settings(host, port, maxRequestBytes, seconds("--request-timeout", requestTimeoutSeconds),
+                    seconds("--idle-timeout", idleTimeoutSeconds), seconds("--drain-timeout", drainTimeoutSeconds),
+                    fhirServers, seconds("--fhir-timeout", fhirTimeoutSeconds), maxConnectionsPerClient, publicUrl);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(usage, optionWords(e.getMessage()));
+        }
         long start = System.nanoTime();
         TriageEngine engine = TriageEngine.builder().bilateralLegSymptomsPolicy(policy).build();
-        TriageServer server = TriageServer.start(engine, settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
+        TriageServer server;
+        try {
+            server = TriageServer.start(engine, settings);
+        } catch (Exception e) {
             engine.close();
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        }
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (closed.compareAndSet(false, true)) {
+                server.close();
+                engine.close();
+            }
             stopped.countDown();
-        }, "shutdown"));
+        };
+        // SIGTERM and Ctrl-C stop the service gracefully and it exits 0 (a stop on request is no failure); any other
+        // end of the JVM still finishes the requests in flight through the shutdown hook
+        for (String signal : List.of("TERM", "INT")) {
+            Signal.handle(new Signal(signal), received -> stopped.countDown());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "shutdown"));
         LOG.info("triage-service listening on http://{}:{} (rule base {}, started in {} ms)", host, server.port(),
                 engine.ruleBaseVersion(), (System.nanoTime() - start) / 1_000_000);
         stopped.await();
+        stop.run();
         return 0;
+    }
+
+    private static Duration seconds(String option, int seconds) {
+        if (seconds < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1 second, was " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** A setting's message in the command line's words: its option name, not the record component. */
+    private static String optionWords(String message) {
+        return message.replaceFirst("^port ", "--port ").replaceFirst("^maxRequestBytes ", "--max-request-bytes ")
+                .replaceFirst("^maxConnectionsPerClient ", "--max-connections-per-client ")
+                .replaceFirst("^publicUrl ", "--public-url ");
     }
 }

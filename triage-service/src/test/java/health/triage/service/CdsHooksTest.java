@@ -105,9 +105,9 @@ class CdsHooksTest {
 
     @Test
     void call_searchBundle_assessesTheLatestCompletedResponse() throws IOException {
-        QuestionnaireResponse older = QuestionnaireResponses.fromCase(Services.exampleCases().get("saddle-numbness.json"));
+        QuestionnaireResponse older = ofP1(Services.exampleCases().get("saddle-numbness.json"));
         older.setAuthored(new Date(1_000_000_000_000L));
-        QuestionnaireResponse newer = QuestionnaireResponses.fromCase(Services.exampleCases().get("office-wallet.json"));
+        QuestionnaireResponse newer = ofP1(Services.exampleCases().get("office-wallet.json"));
         newer.setAuthored(new Date(1_700_000_000_000L));
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         bundle.addEntry().setResource(older);
@@ -145,7 +145,7 @@ class CdsHooksTest {
     @Test
     void call_prefetchMissing_isFetchedFromATrustedFhirServerWithTheAccessToken() throws Exception {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-        bundle.addEntry().setResource(QuestionnaireResponses.fromCase(Services.exampleCases()
+        bundle.addEntry().setResource(ofP1(Services.exampleCases()
                 .get("saddle-numbness.json")));
         byte[] body = FhirFormat.write(bundle).getBytes(StandardCharsets.UTF_8);
         AtomicReference<String> query = new AtomicReference<>();
@@ -189,11 +189,11 @@ class CdsHooksTest {
                 + "\"patientId\":\"p1\"}}");
         assertError("context.patientId is required", "{\"hook\":\"patient-view\",\"hookInstance\":\"h\","
                 + "\"context\":{\"userId\":\"u\"}}");
-        QuestionnaireResponse typo = QuestionnaireResponses.fromCase(TriageCase.builder(40).build());
+        QuestionnaireResponse typo = ofP1(TriageCase.builder(40).build());
         typo.getItemFirstRep().getItemFirstRep().setLinkId("agee");
         assertError("prefetch.triageResponse: unknown item linkId 'agee' (did you mean 'age'?)",
                 request(FhirFormat.write(typo)));
-        QuestionnaireResponse other = QuestionnaireResponses.fromCase(TriageCase.builder(40).build());
+        QuestionnaireResponse other = ofP1(TriageCase.builder(40).build());
         other.setSubject(new Reference("Patient/p2"));
         assertError("prefetch.triageResponse is about 'Patient/p2', not the context's patient 'Patient/p1'",
                 request(FhirFormat.write(other)));
@@ -220,7 +220,14 @@ class CdsHooksTest {
     }
 
     static String prefetched(TriageCase triageCase) {
-        return FhirFormat.write(QuestionnaireResponses.fromCase(triageCase));
+        return FhirFormat.write(ofP1(triageCase));
+    }
+
+    /** A completed triage response about the patient p1 of {@link #request}. */
+    static QuestionnaireResponse ofP1(TriageCase triageCase) {
+        QuestionnaireResponse response = QuestionnaireResponses.fromCase(triageCase);
+        response.setSubject(new Reference("Patient/p1"));
+        return response;
     }
 
     /** A patient-view call for patient p1 with the triage response prefetched (JSON, or null). */

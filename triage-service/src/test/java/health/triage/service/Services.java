@@ -86,6 +86,10 @@ final class Services {
         }
     }
 
+    static java.util.concurrent.CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
+        return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** The example case files' bytes, by file name, in name order. */
     static Map<String, byte[]> exampleFiles() {
         Map<String, byte[]> files = new LinkedHashMap<>();

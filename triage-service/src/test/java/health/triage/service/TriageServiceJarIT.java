@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The packaged jar started with the README's command: it answers, and SIGTERM stops it after finishing its work, with
- * a log that holds no case content.
+ * exit code 0 and a log that holds no case content.
  */
 class TriageServiceJarIT {
 
@@ -60,6 +60,7 @@ class TriageServiceJarIT {
             process.destroy(); // SIGTERM
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the jar did not stop on SIGTERM");
         }
+        assertEquals(0, process.exitValue(), "a stop on request is no failure: " + Files.readString(log));
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertTrue(output.contains("triage-service listening on http://127.0.0.1:" + port), output);
         assertTrue(output.contains("POST /assess 200"), output);
