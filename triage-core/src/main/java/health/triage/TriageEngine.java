@@ -126,7 +126,7 @@ public final class TriageEngine implements AutoCloseable {
                 .map(p -> question(p.finding(), p.priority(), p.rankReason()))
                 .toList();
         Optional<Screen> screen = plan.complete() ? Optional.empty() : ScreenGroups.shipped().next(questions,
-                f -> !triageCase.findings().containsKey(f) && !dontKnow.contains(f),
+                f -> !triageCase.findings().containsKey(f) && !dontKnow.contains(f) && triageCase.applies(f),
                 f -> question(f, Question.Priority.SAME_SCREEN, SAME_SCREEN_REASON));
         return new NextQuestions(assessment, questions, plan.complete(), screen);
     }
