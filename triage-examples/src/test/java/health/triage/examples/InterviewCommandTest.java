@@ -81,7 +81,7 @@ class InterviewCommandTest {
 
     @Test
     void interview_saddleNumbnessTickedOnTheEmergencyScreen_endsAtOnceWithTheEmergencyAdvice() {
-        Cli.Result result = Cli.runWithStdin("45\n\n\n1\n", "interview");
+        Cli.Result result = Cli.runWithStdin("45\n\n\nn\n1\n", "interview");
 
         assertAll(
                 () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
@@ -187,7 +187,7 @@ class InterviewCommandTest {
 
     @Test
     void interview_questionMark_showsWhyItIsAskedAndTheClinicianWording() {
-        Cli.Result result = Cli.runWithStdin("45\n\n\n?\nq\n", "interview");
+        Cli.Result result = Cli.runWithStdin("45\n\n\nn\n?\nq\n", "interview");
 
         for (String text : new String[] {"Why it is asked: Numbness in this area", "For a clinician: New saddle",
                 "\"Yes\" means: New numbness", "Asked now because: Emergency screen"}) {
@@ -198,7 +198,7 @@ class InterviewCommandTest {
     @Test
     void interview_unclearAnswerToAList_isAskedAgain() {
         for (String unclear : new String[] {"maybe", "y", "10", "1 1", "0 1", "d 2", "d 1 d"}) {
-            Cli.Result result = Cli.runWithStdin("45\n\n\n" + unclear + "\nq\n", "interview");
+            Cli.Result result = Cli.runWithStdin("45\n\n\nn\n" + unclear + "\nq\n", "interview");
 
             assertAll(unclear,
                     () -> assertTrue(flat(result.out()).contains("Please type the numbers of every item that applies "
@@ -211,7 +211,7 @@ class InterviewCommandTest {
 
     @Test
     void interview_listAnswer_ticksYesNotSureUnknownAndTheRestNo() {
-        Cli.Result result = Cli.runWithStdin("45\n\n\n0 d 2 d3\nq\n", "interview");
+        Cli.Result result = Cli.runWithStdin("45\n\n\nn\n0 d 2 d3\nq\n", "interview");
 
         assertAll(
                 () -> assertTrue(result.out().contains("Answered yes    none"), result::toString),
@@ -235,7 +235,7 @@ class InterviewCommandTest {
 
     @Test
     void interview_quit_printsTheReportAndSaysItIsNotComplete() {
-        Cli.Result result = Cli.runWithStdin("45\n\n\n0\nq\n", "interview");
+        Cli.Result result = Cli.runWithStdin("45\n\n\nn\n0\nq\n", "interview");
 
         // the emergency screen answered no; the other screening questions unanswered: ROUTINE (POLICY.md SCR-02)
         assertAll(
