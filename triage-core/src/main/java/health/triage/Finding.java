@@ -66,12 +66,12 @@ public enum Finding {
     // examination
     DEEP_BUTTOCK_TENDERNESS(Group.EXAMINATION, Role.CUE,
             "Pressing deep in the buttock, between the base of the spine and the outer hip bone, is tender or brings on the usual pain."),
-    FAIR_TEST_POSITIVE(Group.EXAMINATION, Role.CUE,
+    FAIR_TEST_POSITIVE(Group.EXAMINATION, Role.CUE, Only.EXAMINER,
             "The FAIR test (hip bent, drawn across the body and turned inwards) brings on the buttock or leg pain."),
-    STRAIGHT_LEG_RAISE_POSITIVE(Group.EXAMINATION, Role.CUE,
+    STRAIGHT_LEG_RAISE_POSITIVE(Group.EXAMINATION, Role.CUE, Only.EXAMINER,
             "Raising the straight leg while lying on the back brings on pain running below the knee."),
-    SPINE_TENDERNESS(Group.EXAMINATION, Role.CUE, "Pressing on the lower spine itself is tender."),
-    NEURO_DEFICIT(Group.EXAMINATION, Role.SELF_CARE_SCREEN,
+    SPINE_TENDERNESS(Group.EXAMINATION, Role.CUE, Only.EXAMINER, "Pressing on the lower spine itself is tender."),
+    NEURO_DEFICIT(Group.EXAMINATION, Role.SELF_CARE_SCREEN, Only.EXAMINER,
             "An examiner found a changed reflex, an area of reduced feeling or a weak muscle group in the leg."),
     TROCHANTER_TENDERNESS(Group.EXAMINATION, Role.CUE, "The bony point on the outside of the hip is tender to press."),
     SIT_BONE_TENDERNESS(Group.EXAMINATION, Role.SELF_CARE_SCREEN, "The sitting bone at the bottom of the buttock is tender to press."),
@@ -242,19 +242,51 @@ public enum Finding {
         }
     }
 
+    /** Marks an examination-only finding in the list above ({@link #examinationOnly()}). */
+    private static final class Only {
+        static final boolean EXAMINER = true;
+    }
+
     private static final Map<String, Finding> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Finding::code, Function.identity()));
 
     private final Group group;
     private final Role role;
+    private final boolean examinationOnly;
     private final String definition;
     private final String code;
 
     Finding(Group group, Role role, String definition) {
+        this(group, role, false, definition);
+    }
+
+    Finding(Group group, Role role, boolean examinationOnly, String definition) {
         this.group = group;
         this.role = role;
+        this.examinationOnly = examinationOnly;
         this.definition = definition;
         this.code = name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether only a clinician examining the person can answer this finding (a reflex, a passive test, pressing on
+     * the spine): with {@link TriageCase#examined()} {@code false} it is not asked, not listed as unanswered and must
+     * not be answered. The tenderness a person can feel by pressing on the place themselves (deep buttock, outer hip
+     * bone, sitting bone) is not examination-only. docs/VOCABULARY.md and docs/POLICY.md "Self-users" give each
+     * reason.
+     */
+    public boolean examinationOnly() {
+        return examinationOnly;
+    }
+
+    /** {@link #examinationOnly()} as a bean property, for rules: {@code finding.examinationOnly}. */
+    public boolean isExaminationOnly() {
+        return examinationOnly;
+    }
+
+    /** The findings only a clinician examining the person can answer, in vocabulary order. */
+    public static List<Finding> examinationOnlyFindings() {
+        return Arrays.stream(values()).filter(Finding::examinationOnly).toList();
     }
 
     /** The items of the STarT Back tool (role stratification), in the tool's order; the last five are psychosocial. */

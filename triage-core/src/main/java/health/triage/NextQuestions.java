@@ -23,7 +23,12 @@ import java.util.Optional;
  *                   questions: the emergency screen first, then where it hurts, then the group of the highest-ranked
  *                   question that could change the disposition or is an unanswered screening question. A screen
  *                   lists every finding of its group not yet answered (nor answered "don't know"); a finding in no
- *                   group, or the only one of its group left, is a {@link Screen.Kind#SINGLE} screen.
+ *                   group, or the only one of its group left, is a {@link Screen.Kind#SINGLE} screen. The
+ *                   {@linkplain Finding#examinationOnly() examination-only} findings are shown only when the case says a
+ *                   clinician examined the person ({@link TriageCase#examined()} {@code true}): while that is not
+ *                   known and one of them is among the {@code questions}, ask "Has a clinician examined you for this
+ *                   pain?" first (yes: {@code examined(true)}; no: {@code examined(false)}; don't know: leave it
+ *                   unknown and add {@link Finding#examinationOnlyFindings()} to the "don't know" answers).
  */
 public record NextQuestions(Assessment assessment, List<Question> questions, boolean complete,
                             Optional<Screen> nextScreen) {

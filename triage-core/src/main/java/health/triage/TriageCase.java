@@ -25,10 +25,14 @@ import java.util.Set;
  * @param durationDays how long the current symptoms have lasted in days (0 or more, and not longer than the person
  *                     has lived: at most 366 days per year of age plus one year), or {@code null}
  * @param painScore    pain on a 0 to 10 scale, or {@code null}
+ * @param examined     {@code true} when a clinician examined the person for this pain and the case reports what they
+ *                     found; {@code false} when nobody did (a person answering for themselves): the
+ *                     {@linkplain Finding#examinationOnly() examination-only findings} are then not asked, not
+ *                     unanswered and must be left out; {@code null} when not known yet (an interview asks it)
  * @param findings     the answered findings: {@code true} present, {@code false} absent
  */
 public record TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer durationDays, Integer painScore,
-                         Map<Finding, Boolean> findings) {
+                         Boolean examined, Map<Finding, Boolean> findings) {
 
     private static final int YOUNGEST_PREGNANT = 10;
     private static final int OLDEST_PREGNANT = 65;
@@ -36,7 +40,7 @@ public record TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer 
 
     /** The structured field names of a case, as used in case files. */
     public static final List<String> FIELDS =
-            List.of("id", "age", "sex", "pregnant", "durationDays", "painScore", "findings");
+            List.of("id", "age", "sex", "pregnant", "durationDays", "painScore", "examined", "findings");
 
     public TriageCase {
         if (age < 0 || age > 120) {
@@ -71,9 +75,31 @@ public record TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer 
                 throw new IllegalArgumentException("findings." + finding.code()
                         + " must be true or false, was null (leave it out when it was not asked)");
             }
+            if (finding.examinationOnly() && Boolean.FALSE.equals(examined)) {
+                // never record an examination that did not happen (docs/POLICY.md, self-users)
+                throw new IllegalArgumentException("findings." + finding.code() + " must be left out when examined "
+                        + "is false, was " + present + ": only a clinician examining the person can answer it");
+            }
             copy.put(finding, present);
         });
         findings = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * A case as before this version, without {@code examined} (not known): kept so that callers of the
+     * constructor before vocabulary 2.2 compile.
+     */
+    public TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer durationDays, Integer painScore,
+                      Map<Finding, Boolean> findings) {
+        this(id, age, sex, pregnant, durationDays, painScore, null, findings);
+    }
+
+    /**
+     * Whether a finding is asked of this person: every finding, except the {@linkplain Finding#examinationOnly()
+     * examination-only} ones when nobody examined the person ({@code examined} is {@code false}).
+     */
+    public boolean applies(Finding finding) {
+        return !(finding.examinationOnly() && Boolean.FALSE.equals(examined));
     }
 
     /** A builder for a case of a person of the given age. */
@@ -84,7 +110,7 @@ public record TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer 
     /** A builder holding this case's values, for a modified copy. */
     public Builder toBuilder() {
         Builder builder = new Builder(age).id(id).sex(sex).pregnant(pregnant).durationDays(durationDays)
-                .painScore(painScore);
+                .painScore(painScore).examined(examined);
         builder.findings.putAll(findings);
         return builder;
     }
@@ -119,6 +145,7 @@ public record TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer 
         builder.pregnant(bool(fields, "pregnant"));
         builder.durationDays(integer(fields, "durationDays"));
         builder.painScore(integer(fields, "painScore"));
+        builder.examined(bool(fields, "examined"));
         Object findings = fields.get("findings");
         if (findings != null) {
             if (!(findings instanceof Map<?, ?> map)) {
@@ -157,6 +184,9 @@ public record TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer 
         }
         if (painScore != null) {
             fields.put("painScore", painScore);
+        }
+        if (examined != null) {
+            fields.put("examined", examined);
         }
         Map<String, Boolean> codes = new LinkedHashMap<>();
         findings.forEach((finding, present) -> codes.put(finding.code(), present));
@@ -229,6 +259,7 @@ public record TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer 
         private Boolean pregnant;
         private Integer durationDays;
         private Integer painScore;
+        private Boolean examined;
         private final Map<Finding, Boolean> findings = new EnumMap<>(Finding.class);
 
         private Builder(int age) {
@@ -257,6 +288,15 @@ public record TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer 
 
         public Builder painScore(Integer painScore) {
             this.painScore = painScore;
+            return this;
+        }
+
+        /**
+         * Whether a clinician examined the person for this pain: {@code true} (the case reports what they found),
+         * {@code false} (nobody did: leave the examination-only findings out), {@code null} not known.
+         */
+        public Builder examined(Boolean examined) {
+            this.examined = examined;
             return this;
         }
 
@@ -340,7 +380,7 @@ public record TriageCase(String id, int age, Sex sex, Boolean pregnant, Integer 
          * @throws IllegalArgumentException naming the field and value that is out of range
          */
         public TriageCase build() {
-            return new TriageCase(id, age, sex, pregnant, durationDays, painScore, findings);
+            return new TriageCase(id, age, sex, pregnant, durationDays, painScore, examined, findings);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Predicate;
 
 /**
  * Assesses cases against a rule base. Build one engine and share it: {@link #assess(TriageCase)} is safe to call
@@ -146,8 +147,10 @@ public final class TriageEngine implements AutoCloseable {
         List<Question> questions = plan.questions().stream()
                 .map(p -> question(p.finding(), p.priority(), p.rankReason()))
                 .toList();
-        Optional<Screen> screen = plan.complete() ? Optional.empty() : ScreenGroups.shipped().next(questions,
-                f -> !triageCase.findings().containsKey(f) && !dontKnow.contains(f),
+        Predicate<Finding> shown = f -> !f.examinationOnly() || Boolean.TRUE.equals(triageCase.examined());
+        Optional<Screen> screen = plan.complete() ? Optional.empty() : ScreenGroups.shipped().next(
+                questions.stream().filter(q -> shown.test(q.finding())).toList(),
+                f -> !triageCase.findings().containsKey(f) && !dontKnow.contains(f) && shown.test(f),
                 f -> question(f, Question.Priority.SAME_SCREEN, SAME_SCREEN_REASON));
         return new NextQuestions(assessment, questions, plan.complete(), screen);
     }

@@ -146,7 +146,7 @@ public final class Evaluation {
     /** The facts of a case, in the engine's order: the patient, the policy, then one answer per finding. */
     private List<Object> facts(TriageCase c) {
         List<Object> facts = new ArrayList<>();
-        facts.add(new Patient(c.age(), c.sex(), c.pregnant(), c.durationDays(), c.painScore()));
+        facts.add(new Patient(c.age(), c.sex(), c.pregnant(), c.durationDays(), c.painScore(), c.examined()));
         facts.add(new Policy(policy));
         for (Finding finding : Finding.values()) {
             facts.add(Answer.of(finding, c.findings().get(finding)));

@@ -124,7 +124,9 @@ public final class QuestionPlanner {
         this.now = Evaluation.run(ruleBase, base, policy);
         this.current = now.disposition();
         this.currentSource = now.likelySource();
-        this.unknown = Arrays.stream(Finding.values()).filter(f -> !base.findings().containsKey(f)).toList();
+        // an examination-only finding of a person nobody examined is not a question at all: never probed, never asked
+        this.unknown = Arrays.stream(Finding.values())
+                .filter(f -> !base.findings().containsKey(f) && base.applies(f)).toList();
     }
 
     /**

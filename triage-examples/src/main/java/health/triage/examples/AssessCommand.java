@@ -40,7 +40,9 @@ import java.util.concurrent.Callable;
                 "",
                 "A case is a JSON object with the fields id (text, optional), age (whole years 0-120, required), "
                         + "sex (female, male or other), pregnant (true or false), durationDays (whole days, 0 or "
-                        + "more), painScore (0-10) and findings: an object of finding codes, each true (present) or "
+                        + "more), painScore (0-10), examined (true: a clinician examined the person for this pain; "
+                        + "false: nobody did, so the examination-only findings are left out) and findings: an object "
+                        + "of finding codes, each true (present) or "
                         + "false (asked and absent). Leave a finding out when it was not asked: unknown is never "
                         + "taken as no. Example:",
                 "  {\"id\": \"desk-runner\", \"age\": 34, \"sex\": \"female\", \"durationDays\": 21,",

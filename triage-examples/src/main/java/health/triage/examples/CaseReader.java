@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * <p>Limits, so that no input can exhaust memory or time: a case file (or standard input) holds at most
  * {@value #MAX_FILE_BYTES} bytes (4 MiB); a text value or field name at most {@value #MAX_TEXT_CHARS} characters; a
  * number at most {@value #MAX_NUMBER_DIGITS} digits; arrays and objects nest at most {@value #MAX_DEPTH} levels; an
- * object inside a case has at most {@value #MAX_ENTRIES} entries (a case has 7 fields and the vocabulary fewer than
+ * object inside a case has at most {@value #MAX_ENTRIES} entries (a case has 8 fields and the vocabulary fewer than
  * 100 finding codes). A file beyond the size or nesting limit is one error; a case beyond another limit is one error
  * naming the field, and the file's other cases are still read. Error messages pass through {@link Printable}, so that
  * control characters of the input cannot act on a terminal, and are at most {@value Printable#MAX_MESSAGE_CHARS}

@@ -51,9 +51,11 @@ import java.util.regex.Pattern;
         header = "Ask the questions that matter, a screen at a time, then report.",
         descriptionHeading = "%n",
         description = {
-                "Asks the age (then sex, pregnancy and how long the pain has lasted, each optional), then one "
-                        + "screen at a time: the emergency screen first, then where it hurts, then the screens whose "
-                        + "answers could change how urgent the case is, most urgent first.",
+                "Asks the age (then sex, pregnancy, how long the pain has lasted and whether a clinician examined "
+                        + "the person for this pain, each optional), then one screen at a time: the emergency screen "
+                        + "first, then where it hurts, then the pain score (0 to 10), then the screens whose answers "
+                        + "could change how urgent the case is, most urgent first. A person nobody examined is never "
+                        + "shown the examination findings; \"don't know\" leaves them unanswered.",
                 "",
                 "A screen is a list to tick or a single question. On a list, type the numbers of every item that "
                         + "applies (such as 1 3), 0 if none of them does, d N if you are not sure about item N (it "
@@ -111,6 +113,8 @@ final class InterviewCommand implements Callable<Integer> {
     private boolean echo;
     /** The input ended, or the person typed q: every later question is stopped too. */
     private boolean stopped;
+    /** The person answered "don't know" to whether a clinician examined them. */
+    private boolean examinedNotKnown;
     /** Why the input is not a person's answers, once it is found not to be. */
     private AnswerLines.NotAnswers notAnswers;
 
@@ -177,11 +181,21 @@ final class InterviewCommand implements Callable<Integer> {
         }
     }
 
-    /** Shows screens until the case is an emergency, complete, or nothing else can be asked; then reports. */
+    /**
+     * Shows screens until the case is an emergency, complete, or nothing else can be asked; then reports. The pain
+     * score is asked once, right after where it hurts (the first screen after the emergency screen), or before the
+     * interview would end without it.
+     */
     private int interview(TriageEngine engine, TriageCase.Builder person, PrintWriter err) {
         TriageCase triageCase = person.build();
         Set<Finding> dontKnow = EnumSet.noneOf(Finding.class);
+        if (examinedNotKnown) {
+            // "don't know" stays unknown: examined is not recorded, and the examination findings are not asked
+            dontKnow.addAll(Finding.examinationOnlyFindings());
+        }
         int shown = 0;
+        boolean painAsked = triageCase.painScore() != null;
+        boolean afterEmergencyScreen = false;
         String ending;
         NextQuestions next;
         try {
@@ -190,6 +204,22 @@ final class InterviewCommand implements Callable<Integer> {
                 if (next.assessment().disposition() == Disposition.EMERGENCY) {
                     ending = emergency(next.assessment());
                     break;
+                }
+                if (!painAsked && (afterEmergencyScreen || next.complete() || next.nextScreen().isEmpty())) {
+                    painAsked = true;
+                    Integer score;
+                    try {
+                        out.println();
+                        score = painScore(shown + 1);
+                    } catch (Stopped e) {
+                        ending = "Interview stopped after " + screens(shown) + "; it is not complete.";
+                        break;
+                    }
+                    shown++;
+                    if (score != null) {
+                        triageCase = triageCase.toBuilder().painScore(score).build();
+                        continue;
+                    }
                 }
                 if (next.complete()) {
                     ending = "Interview complete after " + screens(shown) + ": every screening question was "
@@ -212,6 +242,8 @@ final class InterviewCommand implements Callable<Integer> {
                     break;
                 }
                 shown++;
+                afterEmergencyScreen = afterEmergencyScreen
+                        || !Finding.EMERGENCY_SCREEN.containsAll(screen.get().findings());
                 TriageCase.Builder answered = triageCase.toBuilder();
                 replies.forEach((finding, reply) -> {
                     if (reply == Reply.DONT_KNOW) {
@@ -319,6 +351,12 @@ final class InterviewCommand implements Callable<Integer> {
                 person.pregnant(pregnant == Reply.DONT_KNOW ? null : pregnant == Reply.YES);
             }
             person.durationDays(duration(age));
+            // asked before any screen, so that an examination is never recorded that did not happen: a person
+            // nobody examined is never shown the examination findings (docs/POLICY.md "Self-users")
+            Reply examined = yesNo("Has a clinician (a doctor, physiotherapist or nurse) examined you for this pain?",
+                    null);
+            examinedNotKnown = examined == Reply.DONT_KNOW;
+            person.examined(examinedNotKnown ? null : examined == Reply.YES);
         } catch (Stopped e) {
             // the age was given: the interview goes on to its first question, where it stops, and reports
         }
@@ -362,6 +400,21 @@ final class InterviewCommand implements Callable<Integer> {
                 }
                 default -> say("Please type female, male or other, or press Enter to skip.");
             }
+        }
+    }
+
+    /** The pain score 0 to 10, or {@code null} for "don't know" (it stays unknown). */
+    private Integer painScore(int number) throws Stopped {
+        while (true) {
+            String line = read("Screen " + number + ". How bad is the pain, from 0 (no pain) to 10 (the worst pain "
+                    + "you can imagine)? [0-10/d]").toLowerCase(Locale.ROOT);
+            if (line.equals("d") || line.equals("don't know") || line.equals("dont know") || line.equals("not sure")) {
+                return null;
+            }
+            if (line.matches("\\d{1,2}") && Integer.parseInt(line) <= 10) {
+                return Integer.parseInt(line);
+            }
+            say("Please type a whole number from 0 to 10, or d if you are not sure.");
         }
     }
 

@@ -183,6 +183,8 @@ final class Report {
         parts.add(c.durationDays() == null ? "duration not given"
                 : "symptoms for " + c.durationDays() + (c.durationDays() == 1 ? " day" : " days"));
         parts.add(c.painScore() == null ? "pain score not given" : "pain " + c.painScore() + "/10");
+        parts.add(c.examined() == null ? "examination not known" : c.examined() ? "examined by a clinician"
+                : "not examined (what the person reported)");
         return String.join(", ", parts);
     }
 

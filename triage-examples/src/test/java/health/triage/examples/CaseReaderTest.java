@@ -167,6 +167,29 @@ class CaseReaderTest {
     }
 
     @Test
+    void read_examinedNotABoolean_namesTheFieldAndValue() {
+        assertEquals("in.json: examined must be true or false, was 'no'",
+                onlyError("{\"age\": 30, \"examined\": \"no\"}"));
+    }
+
+    @Test
+    void read_examinationFindingOnACaseNobodyExamined_isAnErrorNamingTheFinding() {
+        assertEquals("in.json: findings.neuro_deficit must be left out when examined is false, was false: only a "
+                        + "clinician examining the person can answer it",
+                onlyError("{\"age\": 30, \"examined\": false, \"findings\": {\"neuro_deficit\": false}}"));
+    }
+
+    @Test
+    void read_selfReportedTendernessOnACaseNobodyExamined_isAccepted() {
+        List<CaseReader.Read> read = CaseReader.read("in.json", ("{\"age\": 30, \"examined\": false, \"findings\": "
+                + "{\"deep_buttock_tenderness\": true}}").getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(1, read.size());
+        assertTrue(read.get(0) instanceof CaseReader.Valid valid && Boolean.FALSE.equals(valid.triageCase().examined()),
+                read::toString);
+    }
+
+    @Test
     void read_findingAsNumber_isWrongType() {
         assertEquals("in.json: findings.fever must be true or false, was 1",
                 onlyError("{\"age\": 30, \"findings\": {\"fever\": 1}}"));

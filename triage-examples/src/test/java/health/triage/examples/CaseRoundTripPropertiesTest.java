@@ -79,7 +79,15 @@ class CaseRoundTripPropertiesTest {
                             .durationDays(duration == null ? null : Math.min(duration, (age + 1) * 366)).painScore(pain);
                     answered.forEach(builder::answer);
                     return builder.build();
-                });
+                })
+                .flatMap(c -> Arbitraries.of(true, false).injectNull(0.4).map(examined -> {
+                    // nobody examined the person: the examination-only findings are left out, as they must be
+                    TriageCase.Builder builder = c.toBuilder().examined(examined);
+                    if (Boolean.FALSE.equals(examined)) {
+                        builder.unknown(Finding.examinationOnlyFindings().toArray(Finding[]::new));
+                    }
+                    return builder.build();
+                }));
     }
 
     @Property

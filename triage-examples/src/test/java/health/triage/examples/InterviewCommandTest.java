@@ -80,8 +80,79 @@ class InterviewCommandTest {
     }
 
     @Test
+    void interview_selfUserWithAPiriformisPattern_isNeverShownAnExaminationFinding_andEndsInSelfCareInEightScreens() {
+        InterviewPerson person = officeWorker(Set.of());
+
+        Cli.Result result = Cli.runWithPerson(person, "interview");
+
+        assertAll(
+                () -> assertTrue(COMPLETE.matcher(result.out()).find(), result::toString),
+                () -> assertTrue(person.screens() <= 8, () -> person.screens() + " screens"),
+                () -> assertTrue(person.asked().stream().noneMatch(Finding::examinationOnly), () -> "asked "
+                        + person.asked()),
+                () -> assertTrue(flat(result.out()).contains("pain 4/10, not examined (what the person reported)"),
+                        result::toString),
+                () -> assertTrue(flat(result.out()).contains("This advice rests on what you told us: nobody has "
+                        + "examined you."), result::toString),
+                () -> assertTrue(result.out().contains("DISPOSITION     SELF_CARE"), result::toString));
+    }
+
+    @Test
+    void interview_examinedDontKnow_isNotRecorded_examinationFindingsAreNotAsked_andTheResultIsNotComplete()
+            throws IOException {
+        InterviewPerson person = new InterviewPerson(38, "m", "28", PIRIFORMIS, Set.of(), "d", "4");
+        Path saved = dir.resolve("case.json");
+
+        Cli.Result result = Cli.runWithPerson(person, "interview", "--save", saved.toString());
+
+        JsonNode savedCase = Cli.parse(Files.readString(saved));
+        assertAll(
+                () -> assertTrue(person.asked().stream().noneMatch(Finding::examinationOnly), () -> "asked "
+                        + person.asked()),
+                () -> assertFalse(savedCase.has("examined"), savedCase::toString),
+                () -> assertFalse(savedCase.get("findings").has("neuro_deficit"), savedCase::toString),
+                () -> assertTrue(flat(result.out()).contains("but it is not complete"), result::toString),
+                () -> assertTrue(result.out().contains("- neuro_deficit"), result::toString),
+                () -> assertTrue(result.out().contains("DISPOSITION     ROUTINE"), result::toString));
+    }
+
+    @Test
+    void interview_examinedYes_showsTheExaminationScreenAskingWhatTheClinicianFound() {
+        InterviewPerson person = new InterviewPerson(38, "m", "28", PIRIFORMIS, Set.of(), "y", "4");
+
+        Cli.Result result = Cli.runWithPerson(person, "interview");
+
+        assertAll(
+                () -> assertTrue(person.asked().contains(Finding.NEURO_DEFICIT), () -> "asked " + person.asked()),
+                () -> assertTrue(flat(result.out()).contains("A clinician examined you for this pain. Which of these "
+                        + "did they find?"), result::toString),
+                () -> assertFalse(result.out().contains("Has a clinician examined you and found"), result::toString),
+                () -> assertTrue(result.out().contains("DISPOSITION     SELF_CARE"), result::toString));
+    }
+
+    @Test
+    void interview_painScoreNine_isAskedAndGivesTheResultAssessGivesForTheSameAnswers() throws IOException {
+        InterviewPerson person = new InterviewPerson(38, "m", "28", PIRIFORMIS, Set.of(), "n", "9");
+        Path saved = dir.resolve("pain-9.json");
+
+        Cli.Result interview = Cli.runWithPerson(person, "interview", "--save", saved.toString());
+        Cli.Result assess = Cli.run("assess", "--json", saved.toString());
+
+        JsonNode line = assess.json().get(0);
+        assertAll(
+                () -> assertEquals(9, Cli.parse(Files.readString(saved)).get("painScore").asInt()),
+                () -> assertTrue(interview.out().contains("Screen 3. How bad is the pain"), interview::toString),
+                // CRS-02: a score of 8 or more is never self-care, through the interview as through assess
+                () -> assertFalse(interview.out().contains("DISPOSITION     SELF_CARE"), interview::toString),
+                () -> assertTrue(interview.out().contains("DISPOSITION     " + line.get("disposition").asText()),
+                        () -> interview + "\n" + line),
+                () -> assertTrue(flat(interview.out()).contains(line.get("complete").asBoolean()
+                        ? "Interview complete" : "not complete"), () -> interview + "\n" + line));
+    }
+
+    @Test
     void interview_saddleNumbnessTickedOnTheEmergencyScreen_endsAtOnceWithTheEmergencyAdvice() {
-        Cli.Result result = Cli.runWithStdin("45\n\n\n1\n", "interview");
+        Cli.Result result = Cli.runWithStdin("45\n\n\nn\n1\n", "interview");
 
         assertAll(
                 () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
@@ -187,7 +258,7 @@ class InterviewCommandTest {
 
     @Test
     void interview_questionMark_showsWhyItIsAskedAndTheClinicianWording() {
-        Cli.Result result = Cli.runWithStdin("45\n\n\n?\nq\n", "interview");
+        Cli.Result result = Cli.runWithStdin("45\n\n\nn\n?\nq\n", "interview");
 
         for (String text : new String[] {"Why it is asked: Numbness in this area", "For a clinician: New saddle",
                 "\"Yes\" means: New numbness", "Asked now because: Emergency screen"}) {
@@ -198,7 +269,7 @@ class InterviewCommandTest {
     @Test
     void interview_unclearAnswerToAList_isAskedAgain() {
         for (String unclear : new String[] {"maybe", "y", "10", "1 1", "0 1", "d 2", "d 1 d"}) {
-            Cli.Result result = Cli.runWithStdin("45\n\n\n" + unclear + "\nq\n", "interview");
+            Cli.Result result = Cli.runWithStdin("45\n\n\nn\n" + unclear + "\nq\n", "interview");
 
             assertAll(unclear,
                     () -> assertTrue(flat(result.out()).contains("Please type the numbers of every item that applies "
@@ -211,7 +282,7 @@ class InterviewCommandTest {
 
     @Test
     void interview_listAnswer_ticksYesNotSureUnknownAndTheRestNo() {
-        Cli.Result result = Cli.runWithStdin("45\n\n\n0 d 2 d3\nq\n", "interview");
+        Cli.Result result = Cli.runWithStdin("45\n\n\nn\n0 d 2 d3\nq\n", "interview");
 
         assertAll(
                 () -> assertTrue(result.out().contains("Answered yes    none"), result::toString),
@@ -235,7 +306,7 @@ class InterviewCommandTest {
 
     @Test
     void interview_quit_printsTheReportAndSaysItIsNotComplete() {
-        Cli.Result result = Cli.runWithStdin("45\n\n\n0\nq\n", "interview");
+        Cli.Result result = Cli.runWithStdin("45\n\n\nn\n0\nq\n", "interview");
 
         // the emergency screen answered no; the other screening questions unanswered: ROUTINE (POLICY.md SCR-02)
         assertAll(

@@ -35,10 +35,24 @@ final class InterviewPerson implements Function<String, String> {
     private final String days;
     private final Set<Finding> present;
     private final Set<Finding> dontKnow;
+    private final String examined;
+    private final String painScore;
     private final List<Finding> asked = new ArrayList<>();
     private int screens;
 
+    /** A person nobody examined ("n" to the examination question) with pain 4 out of 10. */
     InterviewPerson(int age, String sex, String days, Set<Finding> present, Set<Finding> dontKnow) {
+        this(age, sex, days, present, dontKnow, "n", "4");
+    }
+
+    /**
+     * @param examined  the answer to "Has a clinician examined you for this pain?": y, n or d
+     * @param painScore the answer to the pain score: 0 to 10, or d
+     */
+    InterviewPerson(int age, String sex, String days, Set<Finding> present, Set<Finding> dontKnow, String examined,
+                    String painScore) {
+        this.examined = examined;
+        this.painScore = painScore;
         this.age = age;
         this.sex = sex;
         this.days = days;
@@ -70,6 +84,13 @@ final class InterviewPerson implements Function<String, String> {
         }
         if (prompt.startsWith("For how many days")) {
             return days;
+        }
+        if (prompt.startsWith("Has a clinician")) {
+            return examined;
+        }
+        if (prompt.matches("Screen \\d+\\. How bad is the pain.*")) {
+            screens++;
+            return painScore;
         }
         if (prompt.startsWith("Screen ")) {
             screens++;

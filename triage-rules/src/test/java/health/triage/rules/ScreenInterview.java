@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * An interview by screens ({@link NextQuestions#nextScreen()}) of a person whose answers are a case: each finding
  * shown is ticked when the case has it present, left unticked when absent, and marked "not sure" when the case does
- * not answer it. Age, sex, pregnancy, duration and pain score are given first, as the interview command asks them.
+ * not answer it. Age, sex, pregnancy, duration, pain score and whether anyone examined the person are given first,
+ * as the interview command asks them.
  *
  * @param screens  the screens shown, in order
  * @param answered how many findings were answered yes or no
@@ -27,7 +28,7 @@ record ScreenInterview(List<Screen> screens, int answered, TriageCase finalCase,
 
     static ScreenInterview of(TriageEngine engine, TriageCase person) {
         TriageCase c = TriageCase.builder(person.age()).sex(person.sex()).pregnant(person.pregnant())
-                .durationDays(person.durationDays()).painScore(person.painScore()).build();
+                .durationDays(person.durationDays()).painScore(person.painScore()).examined(examined(person)).build();
         Set<Finding> notSure = EnumSet.noneOf(Finding.class);
         Set<Finding> shown = EnumSet.noneOf(Finding.class);
         List<Screen> screens = new ArrayList<>();
@@ -54,6 +55,23 @@ record ScreenInterview(List<Screen> screens, int answered, TriageCase finalCase,
             }
             c = answers.build();
         }
+    }
+
+    /**
+     * Whether the person says a clinician examined them, as the interview asks it first: the case's answer, or when the
+     * case does not give it, yes when it reports an examination finding (a clinician's case), else not known.
+     */
+    static Boolean examined(TriageCase person) {
+        if (person.examined() != null) {
+            return person.examined();
+        }
+        return Finding.examinationOnlyFindings().stream().anyMatch(person.findings()::containsKey) ? Boolean.TRUE
+                : null;
+    }
+
+    /** How many items the screens showed in all (a single question counts one). */
+    int itemsShown() {
+        return screens.stream().mapToInt(s -> s.questions().size()).sum();
     }
 
     Assessment assessment() {
