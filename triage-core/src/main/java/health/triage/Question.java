@@ -56,6 +56,14 @@ public record Question(Finding finding, String patientText, String clinicianText
         Objects.requireNonNull(rankReason, "rankReason must not be null");
     }
 
+    /**
+     * The question as one item of a list ("tick any that apply"), in patient words: what a {@link Screen} shows for
+     * this finding (from {@code questions.properties}; never the vocabulary definition, which is for developers).
+     */
+    public String itemText() {
+        return QuestionWording.of(finding).item();
+    }
+
     /** The code of the finding the question answers, such as {@code saddle_numbness}. */
     public String code() {
         return finding.code();

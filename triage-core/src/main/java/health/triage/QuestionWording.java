@@ -22,7 +22,7 @@ import java.util.TreeSet;
 public final class QuestionWording {
 
     static final String RESOURCE = "questions.properties";
-    static final List<String> PARTS = List.of("patient", "clinician", "why");
+    static final List<String> PARTS = List.of("patient", "clinician", "why", "item");
 
     /**
      * The wording of one finding.
@@ -30,8 +30,10 @@ public final class QuestionWording {
      * @param patient   the question in words a patient understands
      * @param clinician the same question in clinical terms
      * @param why       why the question matters, in plain words
+     * @param item      the question as one item of a list ("tick any that apply"), in patient words: what a screen
+     *                  shows for the finding (never its vocabulary definition, which is for developers)
      */
-    public record Wording(String patient, String clinician, String why) {
+    public record Wording(String patient, String clinician, String why, String item) {
     }
 
     private QuestionWording() {
@@ -68,7 +70,7 @@ public final class QuestionWording {
                 }
                 texts.add(text);
             }
-            wording.put(finding, new Wording(texts.get(0), texts.get(1), texts.get(2)));
+            wording.put(finding, new Wording(texts.get(0), texts.get(1), texts.get(2), texts.get(3)));
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException(RESOURCE + ": " + String.join("; ", problems));

@@ -60,7 +60,7 @@ class QuestionWordingTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> QuestionWording.read(new StringReader(complete().replace("fever.why=", "fever.reason="))));
 
-        assertEquals("questions.properties: 'fever.reason' is not <finding code>.patient|clinician|why; 'fever.why' is "
+        assertEquals("questions.properties: 'fever.reason' is not <finding code>.patient|clinician|why|item; 'fever.why' is "
                 + "missing or blank", e.getMessage());
     }
 
@@ -69,7 +69,7 @@ class QuestionWordingTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> QuestionWording.read(new StringReader(complete() + "fevre.why=Typo.\n")));
 
-        assertEquals("questions.properties: 'fevre.why' is not <finding code>.patient|clinician|why", e.getMessage());
+        assertEquals("questions.properties: 'fevre.why' is not <finding code>.patient|clinician|why|item", e.getMessage());
     }
 
     @Test
@@ -81,14 +81,14 @@ class QuestionWordingTest {
     }
 
     @Test
-    void read_completeFile_givesEveryFindingItsThreeTexts_withoutSurroundingSpace() throws IOException {
+    void read_completeFile_givesEveryFindingItsFourTexts_withoutSurroundingSpace() throws IOException {
         Map<Finding, QuestionWording.Wording> wording = QuestionWording.read(new StringReader(complete()
                 + "fever.patient=   Have you had a fever?   \n"));
 
         assertEquals(Finding.values().length, wording.size());
-        assertEquals(new QuestionWording.Wording("Have you had a fever?", "clinician text", "why text"),
+        assertEquals(new QuestionWording.Wording("Have you had a fever?", "clinician text", "why text", "item text"),
                 wording.get(Finding.FEVER));
-        assertEquals(new QuestionWording.Wording("patient text", "clinician text", "why text"),
+        assertEquals(new QuestionWording.Wording("patient text", "clinician text", "why text", "item text"),
                 wording.get(Finding.NIGHT_SWEATS));
     }
 

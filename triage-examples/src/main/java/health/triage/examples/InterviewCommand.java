@@ -401,7 +401,7 @@ final class InterviewCommand implements Callable<Integer> {
         say("Screen " + number + ". " + screen.text());
         List<Question> items = screen.questions();
         for (int i = 0; i < items.size(); i++) {
-            wrap(items.get(i).finding().definition(), "  " + (i + 1) + ". ", "     ");
+            wrap(items.get(i).itemText(), "  " + (i + 1) + ". ", "     ");
         }
         while (true) {
             String line = read("Type the numbers that apply (such as 1 3), 0 if none of these, d N if you are not "
@@ -493,7 +493,6 @@ final class InterviewCommand implements Callable<Integer> {
     private void help(Question question, String first, String rest) {
         wrap("Why it is asked: " + question.why(), first, rest);
         wrap("For a clinician: " + question.clinicianText(), rest, rest);
-        wrap("\"Yes\" means: " + question.finding().definition(), rest, rest);
         wrap("Asked now because: " + question.rankReason(), rest, rest);
         out.flush();
     }

@@ -1,6 +1,7 @@
 package health.triage.examples;
 
 import health.triage.Finding;
+import health.triage.QuestionWording;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -85,9 +86,12 @@ class InterviewCommandTest {
 
         assertAll(
                 () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
-                () -> assertTrue(result.out().contains("Screen 1. Do you have any of these now?"), result::toString),
-                () -> assertTrue(result.out().contains("  1. " + Finding.SADDLE_NUMBNESS.definition()
+                () -> assertTrue(result.out().contains("Screen 1. Since this pain began, have you had any of these, even if it"),
+                        result::toString),
+                () -> assertTrue(result.out().contains("  1. " + QuestionWording.of(Finding.SADDLE_NUMBNESS).item()
                         .substring(0, 40)), result::toString),
+                () -> assertFalse(result.out().contains(Finding.SADDLE_NUMBNESS.definition().substring(0, 40)),
+                        "the vocabulary definition is for developers, not shown: " + result),
                 () -> assertFalse(result.out().contains("Screen 2."), result::toString),
                 () -> assertTrue(result.out().contains("EMERGENCY: Go to an emergency department now, or call an"),
                         result::toString),

@@ -130,11 +130,12 @@ class ScreenInterviewTest {
     void readmeScreenSnippet_runsAndShowsTheEmergencyScreenAsOneList() {
         // README-screen:begin
         Screen screen = engine.nextScreen(TriageCase.builder(34).build(), Set.of()).orElseThrow();
-        System.out.println(screen.kind() + ": " + screen.text());   // ANY_OF: Do you have any of these now? ...
-        screen.questions().forEach(q -> System.out.println("  " + q.finding().definition()));
+        System.out.println(screen.kind() + ": " + screen.text());   // ANY_OF: Since this pain began, have you had any of these ...
+        screen.questions().forEach(q -> System.out.println("  " + q.itemText()));
         // README-screen:end
         assertEquals(Screen.Kind.ANY_OF, screen.kind());
-        assertTrue(screen.text().startsWith("Do you have any of these now?"), screen::text);
+        assertTrue(screen.text().startsWith("Since this pain began, have you had any of these, even if it came and went?"),
+                screen::text);
         assertEquals(Finding.EMERGENCY_SCREEN, screen.findings());
     }
 
