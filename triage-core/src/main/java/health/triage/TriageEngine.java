@@ -127,7 +127,7 @@ public final class TriageEngine implements AutoCloseable {
                 .toList();
         Optional<Screen> screen = plan.complete() ? Optional.empty() : ScreenGroups.shipped().next(questions,
                 f -> !triageCase.findings().containsKey(f) && !dontKnow.contains(f),
-                f -> question(f, Question.Priority.SAME_SCREEN, SAME_SCREEN_REASON));
+                f -> question(f, Question.Priority.SAME_SCREEN, SAME_SCREEN_REASON), assessment.likelySource());
         return new NextQuestions(assessment, questions, plan.complete(), screen);
     }
 

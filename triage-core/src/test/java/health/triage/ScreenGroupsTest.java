@@ -110,7 +110,7 @@ class ScreenGroupsTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> groups("first=a, c\na.findings=fever, fever\nb.text=B?\nb.wording=x\n"));
 
-        assertEquals("screens.properties: 'b.wording' is not first or <group>.text|findings; 'a.text' is missing or "
+        assertEquals("screens.properties: 'b.wording' is not first or <group>.text|findings|early; 'a.text' is missing or "
                 + "blank; 'fever' is in group 'a' twice; 'b.findings' is missing or blank; 'first' names no group "
                 + "'c'", e.getMessage());
     }
