@@ -62,6 +62,27 @@ class InterviewCommandTest {
     }
 
     @Test
+    void interview_backAndButtockPainWithNoNerveRootFeature_asksStartBackItem9OnItsFiveOptions_andEndsInSelfCare() {
+        InterviewPerson person = new InterviewPerson(34, "f", "10", EnumSet.of(Finding.LOW_BACK_PAIN,
+                Finding.BUTTOCK_PAIN, Finding.POSTERIOR_THIGH_PAIN), Set.of());
+
+        Cli.Result result = Cli.runWithPerson(person, "interview");
+
+        assertAll(
+                () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
+                () -> assertTrue(result.out().contains("Overall, how bothersome has your back pain been in the last 2 "
+                        + "weeks?"), result::toString),
+                () -> assertTrue(result.out().contains("  1. Not at all") && result.out().contains("  5. Extremely"),
+                        result::toString),
+                () -> assertTrue(result.out().contains("In general I have not enjoyed all the things I used to enjoy"),
+                        result::toString),
+                () -> assertTrue(person.asked().contains(Finding.STARTBACK_VERY_BOTHERSOME), person.asked()::toString),
+                () -> assertTrue(result.out().contains("DISPOSITION     SELF_CARE"), result::toString),
+                () -> assertTrue(result.out().contains("NON_SPECIFIC_LOW_BACK"), result::toString),
+                () -> assertTrue(result.out().contains("Stay active with back pain"), result::toString));
+    }
+
+    @Test
     void interview_piriformisPresentation_reachesACompleteSelfCareReport() {
         InterviewPerson person = officeWorker(Set.of());
 
