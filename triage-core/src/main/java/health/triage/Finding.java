@@ -20,7 +20,8 @@ public enum Finding {
     // pain pattern
     BUTTOCK_PAIN(Group.PAIN_PATTERN, Role.CUE, "Pain felt deep in one or both buttocks."),
     LOW_BACK_PAIN(Group.PAIN_PATTERN, Role.CUE, "Pain in the lower back, above the buttocks."),
-    POSTERIOR_THIGH_PAIN(Group.PAIN_PATTERN, Role.CUE, "Pain in the back of the thigh that stops above the knee."),
+    POSTERIOR_THIGH_PAIN(Group.PAIN_PATTERN, Role.CUE,
+            "Pain in the back of the thigh, whether or not it also goes below the knee (asked as pain_below_knee)."),
     PAIN_BELOW_KNEE(Group.PAIN_PATTERN, Role.CUE, "Leg pain that travels below the knee, into the calf or foot."),
     LEG_PAIN_WORSE_THAN_BACK(Group.PAIN_PATTERN, Role.CUE, "The leg hurts more than the back does."),
     LATERAL_HIP_PAIN(Group.PAIN_PATTERN, Role.CUE, "Pain on the outer side of the hip."),
@@ -28,10 +29,11 @@ public enum Finding {
     SACROILIAC_PAIN(Group.PAIN_PATTERN, Role.SELF_CARE_SCREEN,
             "Pain centred on the bony dimple at the back of the pelvis, beside the base of the spine, that the person can point to with one finger."),
     LEG_NUMBNESS_TINGLING(Group.PAIN_PATTERN, Role.CUE, "Numbness, tingling or pins and needles in the leg or foot."),
-    LEG_WEAKNESS(Group.PAIN_PATTERN, Role.SERIOUS_SCREEN, "The leg or foot feels weak or gives way."),
+    LEG_WEAKNESS(Group.PAIN_PATTERN, Role.SERIOUS_SCREEN,
+            "The leg or foot is weak: its muscles do not do what is asked because they are weak, not because it hurts (a leg that gives way with pain is not this)."),
     LEG_WEAKNESS_RECENT(Group.PAIN_PATTERN, Role.FOLLOW_UP, "The leg weakness began within the last 14 days."),
     FOOT_DROP(Group.PAIN_PATTERN, Role.SERIOUS_SCREEN,
-            "Severe weakness: the foot drops, slaps or drags, or walking on the heels or on the toes is impossible."),
+            "The foot drops, slaps or drags when walking because the muscles that lift it are weak, not because it hurts."),
     DIFFICULTY_WALKING(Group.PAIN_PATTERN, Role.FOLLOW_UP,
             "Walking has newly become difficult, unsteady or clumsy (the legs feel heavy or do not do what they are told), not only because of pain."),
     LIMP(Group.PAIN_PATTERN, Role.CUE, "Walks with a limp because of the pain."),
@@ -59,9 +61,9 @@ public enum Finding {
             "Walking brings on buttock, thigh or calf pain that eases within minutes of standing still, without sitting or bending forward (vascular claudication)."),
     PAIN_LYING_ON_SIDE(Group.AGGRAVATING, Role.CUE, "Lying on the painful side hurts."),
     PAIN_NOT_EASED_BY_REST(Group.AGGRAVATING, Role.SERIOUS_SCREEN,
-            "The pain is constant or comes at night whatever the position, and rest does not ease it."),
+            "The pain does not ease with rest or a change of position, including lying down at night."),
     SEVERE_UNCONTROLLED_PAIN(Group.AGGRAVATING, Role.SERIOUS_SCREEN,
-            "The pain stops sleep or everyday activities even with painkillers."),
+            "The pain stops sleep or everyday activities despite any painkillers taken."),
 
     // examination
     DEEP_BUTTOCK_TENDERNESS(Group.EXAMINATION, Role.CUE,
@@ -84,31 +86,33 @@ public enum Finding {
     BOWEL_DYSFUNCTION(Group.CAUDA_EQUINA, Role.EMERGENCY_SCREEN,
             "New loss of bowel control or not feeling when the bowel is full."),
     SEXUAL_DYSFUNCTION(Group.CAUDA_EQUINA, Role.SERIOUS_SCREEN,
-            "A new change in sexual function, such as in erection or ejaculation, not explained by pain or medicines (numbness of the genitals is saddle_numbness)."),
+            "A new change in sexual function since the pain began, such as in erection, ejaculation or orgasm, as the person reports it; a clinician weighs medicines as a cause (numbness of the genitals is saddle_numbness)."),
 
     // other emergencies asked with the cauda equina questions
     CALF_SWELLING(Group.EMERGENCY, Role.EMERGENCY_SCREEN,
-            "A calf that is newly swollen, red, warm or tender (a possible blood clot, deep vein thrombosis)."),
+            "A calf that has newly become swollen, bigger than the other (a possible blood clot, deep vein thrombosis); a calf that is only tender or sore is not this."),
     SUDDEN_SEVERE_PAIN_WITH_COLLAPSE(Group.EMERGENCY, Role.EMERGENCY_SCREEN,
             "Sudden severe pain in the back, tummy, groin or buttock with fainting, collapse, dizziness or cold sweats."),
     CANNOT_BEAR_WEIGHT(Group.EMERGENCY, Role.EMERGENCY_SCREEN,
-            "Cannot stand on, or take any weight through, the leg since the pain began."),
+            "Cannot now take any weight through the leg, not even for one step, because of hip, groin or leg pain (back spasm that makes getting up hard, with a leg that takes weight, is not this)."),
     COLD_PALE_LEG(Group.EMERGENCY, Role.EMERGENCY_SCREEN,
             "The leg or foot has suddenly become cold, pale or blue, and painful."),
 
     // serious pathology
     MAJOR_TRAUMA(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN,
             "The pain began with a major injury, such as a fall from a height or a road collision."),
-    RECENT_FALL(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "A recent minor fall or knock."),
-    FEVER(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "A raised temperature, feeling feverish or shivery."),
+    RECENT_FALL(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN,
+            "The pain began, or got worse, after a minor fall or knock."),
+    FEVER(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "A raised temperature, or feeling feverish or shivery, since the pain began."),
     IV_DRUG_USE(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "Injects drugs into a vein."),
     IMMUNOSUPPRESSION(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN,
             "The immune system is weakened by illness or medicines (for example chemotherapy, HIV, transplant drugs)."),
     LONG_TERM_STEROIDS(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "Has taken steroid tablets or injections for months."),
     OSTEOPOROSIS(Group.SERIOUS_PATHOLOGY, Role.RISK_FACTOR, "Has been told the bones are thin or fragile (osteoporosis)."),
     CANCER_HISTORY(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "Has or has had cancer."),
-    UNEXPLAINED_WEIGHT_LOSS(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "Has lost weight without trying."),
-    NIGHT_SWEATS(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "Wakes at night drenched in sweat."),
+    UNEXPLAINED_WEIGHT_LOSS(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "Has lost weight without trying in the last 3 months."),
+    NIGHT_SWEATS(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN,
+            "In the last 3 months, has woken at night drenched in sweat, needing a change of nightclothes or bedding (not the hot flushes of the menopause)."),
     DIABETES(Group.SERIOUS_PATHOLOGY, Role.RISK_FACTOR, "Has diabetes."),
     RECENT_SPINAL_PROCEDURE(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN,
             "Had spinal surgery, a spinal injection or an epidural in the last 3 months."),
@@ -135,13 +139,14 @@ public enum Finding {
             "A few weeks of self-care have not helped, or the pain keeps coming back quickly."),
 
     // STarT Back risk stratification (Keele; Hill et al. 2008): nine items, each agreed (yes) or not (no), about the
-    // last two weeks; the last five are the psychosocial subscale. Definitions in our own words, not the tool's.
+    // last two weeks; the last five are the psychosocial subscale. The definitions say what a yes means; the tool's own
+    // words are what an interview shows (questions.properties).
     STARTBACK_LEG_PAIN_SPREAD(Group.STRATIFICATION, Role.STRATIFICATION,
             "STarT Back item 1: in the last two weeks the back pain has at some time spread down a leg."),
     STARTBACK_SHOULDER_NECK_PAIN(Group.STRATIFICATION, Role.STRATIFICATION,
             "STarT Back item 2: in the last two weeks there has also been pain in the shoulder or neck at some time."),
     STARTBACK_WALKED_SHORT_DISTANCES(Group.STRATIFICATION, Role.STRATIFICATION,
-            "STarT Back item 3: in the last two weeks the back pain has kept walking to short distances only."),
+            "STarT Back item 3: has only walked short distances because of the back pain."),
     STARTBACK_DRESSED_SLOWLY(Group.STRATIFICATION, Role.STRATIFICATION,
             "STarT Back item 4: in the last two weeks the back pain has made getting dressed slower than usual."),
     STARTBACK_UNSAFE_TO_BE_ACTIVE(Group.STRATIFICATION, Role.STRATIFICATION,
@@ -151,15 +156,15 @@ public enum Finding {
     STARTBACK_TERRIBLE_NEVER_BETTER(Group.STRATIFICATION, Role.STRATIFICATION,
             "STarT Back item 7 (psychosocial): feels the back pain is awful and that it will never improve."),
     STARTBACK_NOT_ENJOYING_THINGS(Group.STRATIFICATION, Role.STRATIFICATION,
-            "STarT Back item 8 (psychosocial): has not enjoyed things as much as usual."),
+            "STarT Back item 8 (psychosocial): agrees that in general they have not enjoyed all the things they used to enjoy."),
     STARTBACK_VERY_BOTHERSOME(Group.STRATIFICATION, Role.STRATIFICATION,
-            "STarT Back item 9 (psychosocial): over the last two weeks the back pain has bothered them very much or extremely.");
+            "STarT Back item 9 (psychosocial): asked how bothersome the back pain has been in the last two weeks (not at all, slightly, moderately, very much, extremely), answers very much or extremely.");
 
     /**
      * The version of this vocabulary: it changes whenever a code is added, renamed or redefined (CHANGELOG.md lists
      * each change), so an app can tell which codes and meanings it is speaking.
      */
-    public static final String VOCABULARY_VERSION = "2.1";
+    public static final String VOCABULARY_VERSION = "2.2";
 
     /**
      * What a finding is for in an assessment. The screening rules and the interview read it: an unanswered screening

@@ -1,5 +1,6 @@
 package health.triage;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -54,6 +55,22 @@ public record Question(Finding finding, String patientText, String clinicianText
         Objects.requireNonNull(why, "why must not be null");
         Objects.requireNonNull(priority, "priority must not be null");
         Objects.requireNonNull(rankReason, "rankReason must not be null");
+    }
+
+    /**
+     * The question as one item of a list ("tick any that apply"), in patient words: what a {@link Screen} shows for
+     * this finding (from {@code questions.properties}; never the vocabulary definition, which is for developers).
+     */
+    public String itemText() {
+        return QuestionWording.of(finding).item();
+    }
+
+    /**
+     * The answer scale the question is asked on instead of yes / no, in order, each saying whether it answers the
+     * finding yes; empty for a yes / no question. STarT Back item 9 is asked on the tool's five options.
+     */
+    public List<QuestionWording.Option> options() {
+        return QuestionWording.of(finding).options();
     }
 
     /** The code of the finding the question answers, such as {@code saddle_numbness}. */

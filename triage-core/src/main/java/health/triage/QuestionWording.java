@@ -22,7 +22,9 @@ import java.util.TreeSet;
 public final class QuestionWording {
 
     static final String RESOURCE = "questions.properties";
-    static final List<String> PARTS = List.of("patient", "clinician", "why");
+    static final List<String> PARTS = List.of("patient", "clinician", "why", "item");
+    /** Optional parts: an answer scale instead of yes / no, and which of its options mean yes. */
+    static final List<String> OPTIONAL = List.of("options", "yes");
 
     /**
      * The wording of one finding.
@@ -30,8 +32,30 @@ public final class QuestionWording {
      * @param patient   the question in words a patient understands
      * @param clinician the same question in clinical terms
      * @param why       why the question matters, in plain words
+     * @param item      the question as one item of a list ("tick any that apply"), in patient words: what a screen
+     *                  shows for the finding (never its vocabulary definition, which is for developers)
+     * @param options   the answer scale the question is asked on, in order, when it is not asked yes / no (STarT
+     *                  Back item 9: not at all ... extremely); empty for a yes / no question. Each option says
+     *                  whether it records the finding as present (yes) or absent (no)
      */
-    public record Wording(String patient, String clinician, String why) {
+    public record Wording(String patient, String clinician, String why, String item, List<Option> options) {
+        public Wording {
+            options = List.copyOf(options);
+        }
+
+        /** A yes / no question. */
+        public Wording(String patient, String clinician, String why, String item) {
+            this(patient, clinician, why, item, List.of());
+        }
+    }
+
+    /**
+     * One option of an answer scale: its words, and whether choosing it records the finding as present.
+     *
+     * @param label the option as shown, such as "Very much"
+     * @param yes   true when choosing it answers the finding yes
+     */
+    public record Option(String label, boolean yes) {
     }
 
     private QuestionWording() {
@@ -54,7 +78,8 @@ public final class QuestionWording {
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
             int dot = key.lastIndexOf('.');
             String code = dot < 0 ? key : key.substring(0, dot);
-            if (dot < 0 || !PARTS.contains(key.substring(dot + 1)) || Finding.lookup(code).isEmpty()) {
+            if (dot < 0 || !(PARTS.contains(key.substring(dot + 1)) || OPTIONAL.contains(key.substring(dot + 1)))
+                    || Finding.lookup(code).isEmpty()) {
                 problems.add("'" + key + "' is not <finding code>." + String.join("|", PARTS));
             }
         }
@@ -68,12 +93,24 @@ public final class QuestionWording {
                 }
                 texts.add(text);
             }
-            wording.put(finding, new Wording(texts.get(0), texts.get(1), texts.get(2)));
+            List<String> labels = list(properties.getProperty(finding.code() + ".options", ""));
+            List<String> yes = list(properties.getProperty(finding.code() + ".yes", ""));
+            if (!labels.containsAll(yes) || (labels.isEmpty() != yes.isEmpty()) || yes.size() == labels.size()
+                    && !labels.isEmpty()) {
+                problems.add("'" + finding.code() + ".yes' must name some, not all, of its .options " + labels
+                        + ", was " + yes);
+            }
+            wording.put(finding, new Wording(texts.get(0), texts.get(1), texts.get(2), texts.get(3),
+                    labels.stream().map(label -> new Option(label, yes.contains(label))).toList()));
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException(RESOURCE + ": " + String.join("; ", problems));
         }
         return wording;
+    }
+
+    private static List<String> list(String value) {
+        return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
     private static final class Holder {

@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -27,10 +29,16 @@ final class ScreenGroups {
 
     static final String RESOURCE = "screens.properties";
     static final String FIRST = "first";
-    static final List<String> PARTS = List.of("text", "findings");
+    static final List<String> PARTS = List.of("text", "findings", "early");
 
-    /** One group: the question above the list and its findings in the order they are listed. */
-    record Group(String id, String text, List<Finding> findings) {
+    /**
+     * One group: the question above the list, its findings in the order they are listed, and the likely sources for
+     * which it is shown early (right after the {@link #first()} groups; empty when never early).
+     */
+    record Group(String id, String text, List<Finding> findings, Set<LikelySource> early) {
+        Group(String id, String text, List<Finding> findings) {
+            this(id, text, findings, Set.of());
+        }
     }
 
     private final Map<String, Group> groups;
@@ -72,6 +80,16 @@ final class ScreenGroups {
      * question but likely-source ones is left.
      */
     Optional<Screen> next(List<Question> ranked, Predicate<Finding> open, Function<Finding, Question> sameScreen) {
+        return next(ranked, open, sameScreen, null);
+    }
+
+    /**
+     * As {@link #next(List, Predicate, Function)}, and then, before any other group, a group whose {@code early}
+     * sources hold the case's current likely {@code source} while one of its findings is still open (the STarT Back
+     * items, asked as soon as the pattern is back or nerve-root pain, as the tool is meant to be, at first contact).
+     */
+    Optional<Screen> next(List<Question> ranked, Predicate<Finding> open, Function<Finding, Question> sameScreen,
+                          LikelySource source) {
         Map<Finding, Question> asked = ranked.stream()
                 .collect(Collectors.toMap(Question::finding, Function.identity(), (a, b) -> a,
                         () -> new EnumMap<>(Finding.class)));
@@ -85,6 +103,13 @@ final class ScreenGroups {
         for (Group group : first) {
             if (group.findings().stream().anyMatch(asked::containsKey)) {
                 return Optional.of(screen.apply(group));
+            }
+        }
+        if (source != null && !ranked.isEmpty()) {
+            for (Group group : groups.values()) {
+                if (group.early().contains(source) && group.findings().stream().anyMatch(open)) {
+                    return Optional.of(screen.apply(group));
+                }
             }
         }
         return ranked.stream()
@@ -143,7 +168,16 @@ final class ScreenGroups {
                     problems.add("'" + id + ".findings': " + e.getMessage());
                 }
             }
-            groups.put(id, new Group(id, text, List.copyOf(findings)));
+            Set<LikelySource> early = EnumSet.noneOf(LikelySource.class);
+            for (String name : list(properties.getProperty(id + ".early", ""))) {
+                try {
+                    early.add(LikelySource.valueOf(name));
+                } catch (IllegalArgumentException e) {
+                    problems.add("'" + id + ".early': '" + name + "' is not a likely source "
+                            + Arrays.toString(LikelySource.values()));
+                }
+            }
+            groups.put(id, new Group(id, text, List.copyOf(findings), Set.copyOf(early)));
         }
         List<Group> first = new ArrayList<>();
         for (String id : list(properties.getProperty(FIRST, ""))) {

@@ -151,7 +151,7 @@ public final class TriageEngine implements AutoCloseable {
         Optional<Screen> screen = plan.complete() ? Optional.empty() : ScreenGroups.shipped().next(
                 questions.stream().filter(q -> shown.test(q.finding())).toList(),
                 f -> !triageCase.findings().containsKey(f) && !dontKnow.contains(f) && shown.test(f),
-                f -> question(f, Question.Priority.SAME_SCREEN, SAME_SCREEN_REASON));
+                f -> question(f, Question.Priority.SAME_SCREEN, SAME_SCREEN_REASON), assessment.likelySource());
         return new NextQuestions(assessment, questions, plan.complete(), screen);
     }
 

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -52,7 +53,12 @@ class QuestionWordingTest {
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
 
-        assertEquals(Finding.values().length * QuestionWording.PARTS.size(), properties.size());
+        long required = properties.stringPropertyNames().stream()
+                .filter(key -> QuestionWording.PARTS.contains(key.substring(key.lastIndexOf('.') + 1))).count();
+        long optional = properties.stringPropertyNames().stream()
+                .filter(key -> QuestionWording.OPTIONAL.contains(key.substring(key.lastIndexOf('.') + 1))).count();
+        assertEquals(Finding.values().length * QuestionWording.PARTS.size(), required);
+        assertEquals(properties.size(), required + optional);
     }
 
     @Test
@@ -60,7 +66,7 @@ class QuestionWordingTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> QuestionWording.read(new StringReader(complete().replace("fever.why=", "fever.reason="))));
 
-        assertEquals("questions.properties: 'fever.reason' is not <finding code>.patient|clinician|why; 'fever.why' is "
+        assertEquals("questions.properties: 'fever.reason' is not <finding code>.patient|clinician|why|item; 'fever.why' is "
                 + "missing or blank", e.getMessage());
     }
 
@@ -69,7 +75,7 @@ class QuestionWordingTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> QuestionWording.read(new StringReader(complete() + "fevre.why=Typo.\n")));
 
-        assertEquals("questions.properties: 'fevre.why' is not <finding code>.patient|clinician|why", e.getMessage());
+        assertEquals("questions.properties: 'fevre.why' is not <finding code>.patient|clinician|why|item", e.getMessage());
     }
 
     @Test
@@ -81,14 +87,14 @@ class QuestionWordingTest {
     }
 
     @Test
-    void read_completeFile_givesEveryFindingItsThreeTexts_withoutSurroundingSpace() throws IOException {
+    void read_completeFile_givesEveryFindingItsFourTexts_withoutSurroundingSpace() throws IOException {
         Map<Finding, QuestionWording.Wording> wording = QuestionWording.read(new StringReader(complete()
                 + "fever.patient=   Have you had a fever?   \n"));
 
         assertEquals(Finding.values().length, wording.size());
-        assertEquals(new QuestionWording.Wording("Have you had a fever?", "clinician text", "why text"),
+        assertEquals(new QuestionWording.Wording("Have you had a fever?", "clinician text", "why text", "item text"),
                 wording.get(Finding.FEVER));
-        assertEquals(new QuestionWording.Wording("patient text", "clinician text", "why text"),
+        assertEquals(new QuestionWording.Wording("patient text", "clinician text", "why text", "item text"),
                 wording.get(Finding.NIGHT_SWEATS));
     }
 
@@ -101,5 +107,27 @@ class QuestionWordingTest {
             }
         }
         return text.toString();
+    }
+
+    @Test
+    void read_scale_givesItsOptionsInOrder_eachSayingWhetherItAnswersYes() throws IOException {
+        Map<Finding, QuestionWording.Wording> wording = QuestionWording.read(new StringReader(complete()
+                + "startback_very_bothersome.options=Not at all, Slightly, Moderately, Very much, Extremely\n"
+                + "startback_very_bothersome.yes=Very much, Extremely\n"));
+
+        assertEquals(List.of(new QuestionWording.Option("Not at all", false), new QuestionWording.Option("Slightly", false),
+                new QuestionWording.Option("Moderately", false), new QuestionWording.Option("Very much", true),
+                new QuestionWording.Option("Extremely", true)),
+                wording.get(Finding.STARTBACK_VERY_BOTHERSOME).options());
+        assertEquals(List.of(), wording.get(Finding.FEVER).options());
+    }
+
+    @Test
+    void read_scaleWhoseYesNamesNoOption_isNamed() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> QuestionWording.read(
+                new StringReader(complete() + "fever.options=Never, Often\nfever.yes=Always\n")));
+
+        assertEquals("questions.properties: 'fever.yes' must name some, not all, of its .options [Never, Often], was "
+                + "[Always]", e.getMessage());
     }
 }

@@ -110,7 +110,7 @@ class ScreenGroupsTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> groups("first=a, c\na.findings=fever, fever\nb.text=B?\nb.wording=x\n"));
 
-        assertEquals("screens.properties: 'b.wording' is not first or <group>.text|findings; 'a.text' is missing or "
+        assertEquals("screens.properties: 'b.wording' is not first or <group>.text|findings|early; 'a.text' is missing or "
                 + "blank; 'fever' is in group 'a' twice; 'b.findings' is missing or blank; 'first' names no group "
                 + "'c'", e.getMessage());
     }
@@ -131,6 +131,32 @@ class ScreenGroupsTest {
 
     private static final String TWO_GROUPS = "first=where\nwhere.text=Where?\nwhere.findings=buttock_pain, "
             + "low_back_pain\nserious.text=Any of these?\nserious.findings=fever, night_sweats, cancer_history\n";
+
+    private static final String EARLY = TWO_GROUPS + "items.text=Agree?\nitems.early=SPINAL\n"
+            + "items.findings=startback_leg_pain_spread, startback_shoulder_neck_pain\n";
+
+    @Test
+    void next_earlyGroup_isShownBeforeHigherRankedQuestions_onlyForItsLikelySources() throws IOException {
+        List<Question> ranked = List.of(question(Finding.FEVER, Question.Priority.DISPOSITION));
+        ScreenGroups groups = groups(EARLY);
+
+        assertAll(
+                () -> assertEquals(List.of(Finding.STARTBACK_LEG_PAIN_SPREAD, Finding.STARTBACK_SHOULDER_NECK_PAIN),
+                        groups.next(ranked, f -> true, SAME_SCREEN, LikelySource.SPINAL).orElseThrow().findings()),
+                () -> assertEquals("Any of these?",
+                        groups.next(ranked, f -> true, SAME_SCREEN, LikelySource.PIRIFORMIS).orElseThrow().text()),
+                () -> assertEquals("Any of these?", groups.next(ranked,
+                        f -> f.role() != Finding.Role.STRATIFICATION, SAME_SCREEN, LikelySource.SPINAL)
+                        .orElseThrow().text(), "answered: not shown again"));
+    }
+
+    @Test
+    void read_earlyNamingNoLikelySource_isNamed() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> groups(TWO_GROUPS + "serious.early=SPINE\n"));
+
+        assertTrue(e.getMessage().contains("'serious.early': 'SPINE' is not a likely source"), e::getMessage);
+    }
 
     @Test
     void next_firstGroupWithAFindingAsked_isShownBeforeHigherRankedQuestions() throws IOException {

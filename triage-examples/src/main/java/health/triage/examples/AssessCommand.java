@@ -78,7 +78,7 @@ import java.util.concurrent.Callable;
                 "",
                 "--json: JSON Lines, one object per case on its own line, in input order. Fields: input (file, "
                         + "with [n] for the n-th element of an array, counting from 0), id, disposition (EMERGENCY, "
-                        + "URGENT, ROUTINE or SELF_CARE), timeframe, likelySource (PIRIFORMIS, SPINAL or UNCLEAR), "
+                        + "URGENT, ROUTINE or SELF_CARE), timeframe, likelySource (PIRIFORMIS, SPINAL, NON_SPECIFIC_LOW_BACK or UNCLEAR), "
                         + "cuesFor and cuesAgainst [{finding, pointsTo, weight, text}], redFlags [{code, level, text, evidence}], "
                         + "unanswered [finding codes], alsoConsider [{condition, why}], referral [{whom, why}], "
                         + "selfCare [{title, howTo, precaution}], safetyNet [{seekCare, text}], reasons [{ruleId, "

@@ -5,6 +5,7 @@ import health.triage.Disposition;
 import health.triage.Finding;
 import health.triage.NextQuestions;
 import health.triage.Question;
+import health.triage.QuestionWording;
 import health.triage.RedFlag;
 import health.triage.RuleBaseException;
 import health.triage.Screen;
@@ -449,12 +450,15 @@ final class InterviewCommand implements Callable<Integer> {
         out.println();
         if (screen.kind() == Screen.Kind.SINGLE) {
             Question question = screen.questions().get(0);
+            if (!question.options().isEmpty()) {
+                return Map.of(question.finding(), scale("Screen " + number + ". " + screen.text(), question));
+            }
             return Map.of(question.finding(), yesNo("Screen " + number + ". " + screen.text(), question));
         }
         say("Screen " + number + ". " + screen.text());
         List<Question> items = screen.questions();
         for (int i = 0; i < items.size(); i++) {
-            wrap(items.get(i).finding().definition(), "  " + (i + 1) + ". ", "     ");
+            wrap(items.get(i).itemText(), "  " + (i + 1) + ". ", "     ");
         }
         while (true) {
             String line = read("Type the numbers that apply (such as 1 3), 0 if none of these, d N if you are not "
@@ -515,6 +519,36 @@ final class InterviewCommand implements Callable<Integer> {
         return Optional.of(all);
     }
 
+    /**
+     * Asks a question on its own answer scale (STarT Back item 9: not at all ... extremely) until one option's number
+     * or d is typed; the option chosen answers the finding yes or no as the scale says, d leaves it unknown.
+     */
+    private Reply scale(String text, Question question) throws Stopped {
+        List<QuestionWording.Option> options = question.options();
+        say(text);
+        for (int i = 0; i < options.size(); i++) {
+            wrap(options.get(i).label(), "  " + (i + 1) + ". ", "     ");
+        }
+        while (true) {
+            String line = read("Type the number of your answer, d if you are not sure, ? for why. [1-" + options.size()
+                    + "/d/?]").toLowerCase(Locale.ROOT);
+            if (line.equals("?") || line.equals("help")) {
+                help(question, "  ", "    ");
+                continue;
+            }
+            if (line.equals("d") || line.equals("not sure") || line.equals("don't know")) {
+                return Reply.DONT_KNOW;
+            }
+            if (line.matches("\\d{1,2}")) {
+                int choice = Integer.parseInt(line) - 1;
+                if (choice >= 0 && choice < options.size()) {
+                    return options.get(choice).yes() ? Reply.YES : Reply.NO;
+                }
+            }
+            say("Please type one number from 1 to " + options.size() + ", or d if you are not sure.");
+        }
+    }
+
     /** Asks until the answer is y, n or d; {@code ?} shows the help of {@code question} when there is one. */
     private Reply yesNo(String text, Question question) throws Stopped {
         while (true) {
@@ -546,7 +580,6 @@ final class InterviewCommand implements Callable<Integer> {
     private void help(Question question, String first, String rest) {
         wrap("Why it is asked: " + question.why(), first, rest);
         wrap("For a clinician: " + question.clinicianText(), rest, rest);
-        wrap("\"Yes\" means: " + question.finding().definition(), rest, rest);
         wrap("Asked now because: " + question.rankReason(), rest, rest);
         out.flush();
     }

@@ -39,7 +39,8 @@ import java.util.function.Function;
  * {@code {"input", "id", "disposition", "timeframe", "likelySource", "cuesFor", "cuesAgainst", "redFlags",
  * "unanswered", "alsoConsider", "referral", "selfCare", "safetyNet", "reasons", "bilateralLegSymptomsPolicy",
  * "ruleBaseVersion"}}, with {@code "complete"}, {@code "nextQuestions"} and (when not complete)
- * {@code "nextScreen"} before {@code "ruleBaseVersion"} when the next questions were worked out; a case that could not
+ * {@code "nextScreen"} ({@code {"kind", "text", "findings", "items": [{"code", "text"}]}}, each item in patient words)
+ * before {@code "ruleBaseVersion"} when the next questions were worked out; a case that could not
  * be assessed: {@code {"input", "id", "error"}}.
  * {@code "stratification": {"tool", "risk", "total", "psychosocial"}} follows {@code "likelySource"} when the
  * STarT Back risk was scored; otherwise {@code "stratificationUnanswered"} lists its unanswered items when it matters.
@@ -216,6 +217,15 @@ final class JsonResults {
         out.put("kind", screen.kind().code());
         out.put("text", screen.text());
         out.put("findings", each(screen.findings(), Finding::code));
+        out.put("items", each(screen.questions(), JsonResults::item));
+        return out;
+    }
+
+    /** One item of a screen: its finding's code and the patient words a screen shows for it. */
+    private static Map<String, Object> item(Question question) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("code", question.code());
+        out.put("text", question.itemText());
         return out;
     }
 

@@ -1,6 +1,7 @@
 package health.triage.examples;
 
 import health.triage.Finding;
+import health.triage.QuestionWording;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -58,6 +59,27 @@ class InterviewCommandTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void interview_backAndButtockPainWithNoNerveRootFeature_asksStartBackItem9OnItsFiveOptions_andEndsInSelfCare() {
+        InterviewPerson person = new InterviewPerson(34, "f", "10", EnumSet.of(Finding.LOW_BACK_PAIN,
+                Finding.BUTTOCK_PAIN, Finding.POSTERIOR_THIGH_PAIN), Set.of());
+
+        Cli.Result result = Cli.runWithPerson(person, "interview");
+
+        assertAll(
+                () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
+                () -> assertTrue(result.out().contains("Overall, how bothersome has your back pain been in the last 2 "
+                        + "weeks?"), result::toString),
+                () -> assertTrue(result.out().contains("  1. Not at all") && result.out().contains("  5. Extremely"),
+                        result::toString),
+                () -> assertTrue(result.out().contains("In general I have not enjoyed all the things I used to enjoy"),
+                        result::toString),
+                () -> assertTrue(person.asked().contains(Finding.STARTBACK_VERY_BOTHERSOME), person.asked()::toString),
+                () -> assertTrue(result.out().contains("DISPOSITION     SELF_CARE"), result::toString),
+                () -> assertTrue(result.out().contains("NON_SPECIFIC_LOW_BACK"), result::toString),
+                () -> assertTrue(result.out().contains("Stay active with back pain"), result::toString));
     }
 
     @Test
@@ -156,9 +178,12 @@ class InterviewCommandTest {
 
         assertAll(
                 () -> assertEquals(TriageCommand.OK, result.exit(), result::toString),
-                () -> assertTrue(result.out().contains("Screen 1. Do you have any of these now?"), result::toString),
-                () -> assertTrue(result.out().contains("  1. " + Finding.SADDLE_NUMBNESS.definition()
+                () -> assertTrue(result.out().contains("Screen 1. Since this pain began, have you had any of these, even if it"),
+                        result::toString),
+                () -> assertTrue(result.out().contains("  1. " + QuestionWording.of(Finding.SADDLE_NUMBNESS).item()
                         .substring(0, 40)), result::toString),
+                () -> assertFalse(result.out().contains(Finding.SADDLE_NUMBNESS.definition().substring(0, 40)),
+                        "the vocabulary definition is for developers, not shown: " + result),
                 () -> assertFalse(result.out().contains("Screen 2."), result::toString),
                 () -> assertTrue(result.out().contains("EMERGENCY: Go to an emergency department now, or call an"),
                         result::toString),
@@ -261,9 +286,11 @@ class InterviewCommandTest {
         Cli.Result result = Cli.runWithStdin("45\n\n\nn\n?\nq\n", "interview");
 
         for (String text : new String[] {"Why it is asked: Numbness in this area", "For a clinician: New saddle",
-                "\"Yes\" means: New numbness", "Asked now because: Emergency screen"}) {
+                "Asked now because: Emergency screen"}) {
             assertTrue(result.out().contains(text), () -> "no '" + text + "' in\n" + result.out());
         }
+        assertFalse(result.out().contains(Finding.SADDLE_NUMBNESS.definition().substring(0, 30)),
+                "the vocabulary definition (developer text, a code in it) is not shown to the person");
     }
 
     @Test

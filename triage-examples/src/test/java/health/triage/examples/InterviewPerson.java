@@ -1,6 +1,7 @@
 package health.triage.examples;
 
 import health.triage.Finding;
+import health.triage.QuestionWording;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +28,8 @@ import java.util.stream.Collectors;
 final class InterviewPerson implements Function<String, String> {
 
     private static final Map<String, Finding> BY_WORDING = wording();
-    private static final Map<String, Finding> BY_DEFINITION = Arrays.stream(Finding.values())
-            .collect(Collectors.toMap(Finding::definition, Function.identity()));
+    private static final Map<String, Finding> BY_ITEM = Arrays.stream(Finding.values())
+            .collect(Collectors.toMap(f -> QuestionWording.of(f).item(), Function.identity()));
 
     private final int age;
     private final String sex;
@@ -102,6 +103,37 @@ final class InterviewPerson implements Function<String, String> {
             asked.add(finding);
             return dontKnow.contains(finding) ? "d" : present.contains(finding) ? "y" : "n";
         }
+        if (prompt.startsWith("Type the number of your answer")) {
+            screens++;
+            List<String> lines = screen.lines().toList();
+            int heading = lines.size() - 1;
+            while (heading > 0 && !lines.get(heading).startsWith("Screen ")) {
+                heading--;
+            }
+            StringBuilder question = new StringBuilder(lines.get(heading));
+            for (String line : lines.subList(heading + 1, lines.size())) {
+                if (line.matches("  \\d+\\. .*")) {
+                    break;
+                }
+                question.append(' ').append(line.strip());
+            }
+            String wording = question.substring(question.indexOf(". ") + 2);
+            Finding finding = BY_WORDING.get(wording);
+            if (finding == null) {
+                throw new AssertionError("the person does not understand the question '" + wording + "'");
+            }
+            asked.add(finding);
+            List<QuestionWording.Option> options = QuestionWording.of(finding).options();
+            if (dontKnow.contains(finding)) {
+                return "d";
+            }
+            for (int i = 0; i < options.size(); i++) {
+                if (options.get(i).yes() == present.contains(finding)) {
+                    return Integer.toString(i + 1);
+                }
+            }
+            throw new AssertionError("no option of '" + wording + "' answers " + present.contains(finding));
+        }
         if (prompt.startsWith("Type the numbers that apply")) {
             screens++;
             List<String> answer = new ArrayList<>();
@@ -122,7 +154,7 @@ final class InterviewPerson implements Function<String, String> {
         throw new AssertionError("the person does not know what to type after:\n" + screen);
     }
 
-    /** The items of the last list on the screen: "  N. definition", wrapped lines indented below it. */
+    /** The items of the last list on the screen: "  N. item text", wrapped lines indented below it. */
     static List<Finding> items(String screen) {
         List<String> lines = screen.lines().toList();
         int heading = lines.size() - 1;
@@ -139,7 +171,7 @@ final class InterviewPerson implements Function<String, String> {
         }
         List<Finding> items = new ArrayList<>();
         for (String text : texts) {
-            Finding finding = BY_DEFINITION.get(text);
+            Finding finding = BY_ITEM.get(text);
             if (finding == null) {
                 throw new AssertionError("the person does not understand the item '" + text + "'");
             }

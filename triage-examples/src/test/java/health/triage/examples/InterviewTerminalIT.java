@@ -104,7 +104,7 @@ class InterviewTerminalIT {
         assertFalse(screen.contains("Are you pregnant"), screen);
         type("");
         screen = waitForPromptOrExit();
-        assertTrue(screen.contains("Screen 1. Do you have any of these now?"), screen);
+        assertTrue(screen.contains("Screen 1. Since this pain began, have you had any of these"), screen);
         type("1");
         screen = waitForPromptOrExit();
         keep("emergency.txt", screen);

@@ -9,6 +9,7 @@ import health.triage.Finding;
 import health.triage.LikelySource;
 import health.triage.NextQuestions;
 import health.triage.Question;
+import health.triage.QuestionWording;
 import health.triage.Reason;
 import health.triage.RedFlag;
 import health.triage.Referral;
@@ -153,7 +154,7 @@ class JsonResultsTest {
     }
 
     @Test
-    void line_withANextScreen_holdsItsKindTextAndFindingsAfterTheQuestions() {
+    void line_withANextScreen_holdsItsKindTextFindingsAndEachItemInPatientWordsAfterTheQuestions() {
         Question fever = new Question(Finding.FEVER, "Fever?", "Fever?", "Infection.", Question.Priority.SAME_SCREEN,
                 "Shown with the others.");
         NextQuestions next = new NextQuestions(ASSESSMENT, List.of(NIGHT_SWEATS), false, Optional.of(
@@ -166,7 +167,11 @@ class JsonResultsTest {
         assertAll(
                 () -> assertEquals(Cli.parse("""
                         {"kind": "any_of", "text": "Have you had any of these?",
-                         "findings": ["fever", "night_sweats"]}"""), line.get("nextScreen")),
+                         "findings": ["fever", "night_sweats"],
+                         "items": [{"code": "fever", "text": "%s"},
+                                   {"code": "night_sweats", "text": "%s"}]}""".formatted(
+                        QuestionWording.of(Finding.FEVER).item(), QuestionWording.of(Finding.NIGHT_SWEATS).item())),
+                        line.get("nextScreen")),
                 () -> assertEquals(List.of("complete", "nextQuestions", "nextScreen", "ruleBaseVersion"),
                         fields.subList(fields.size() - 4, fields.size())));
     }

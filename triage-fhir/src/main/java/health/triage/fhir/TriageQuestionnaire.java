@@ -144,7 +144,25 @@ public final class TriageQuestionnaire {
 
     private static QuestionnaireItemComponent finding(Finding finding) {
         QuestionWording.Wording wording = QuestionWording.of(finding);
-        return question(finding.code(), QuestionnaireItemType.BOOLEAN, wording.patient(), wording.why());
+        return question(finding.code(), QuestionnaireItemType.BOOLEAN, wording.patient() + scale(wording),
+                wording.why());
+    }
+
+    /**
+     * For a question asked on a scale (STarT Back item 9), the scale's options and which of them answer yes, after
+     * the question: the item stays boolean, as a case records it (a yes is "very much" or "extremely"), so responses
+     * of vocabulary 2.1 still read; empty for a yes / no question.
+     */
+    private static String scale(QuestionWording.Wording wording) {
+        if (wording.options().isEmpty()) {
+            return "";
+        }
+        java.util.function.Function<Boolean, String> named = yes -> wording.options().stream()
+                .filter(o -> o.yes() == yes).map(o -> o.label().toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return " (" + wording.options().stream().map(QuestionWording.Option::label)
+                .collect(java.util.stream.Collectors.joining(", ")) + ": answer yes for " + named.apply(true)
+                + ", no for " + named.apply(false) + ")";
     }
 
     private static QuestionnaireItemComponent field(String name) {

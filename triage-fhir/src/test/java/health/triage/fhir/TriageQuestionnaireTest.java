@@ -37,12 +37,21 @@ class TriageQuestionnaireTest {
     }
 
     @Test
+    void startBackItem9_namesTheToolsFiveOptionsAndWhichAnswerYes() {
+        String text = questions(TriageQuestionnaire.questionnaire()).get("startback_very_bothersome").getText();
+
+        assertEquals("Overall, how bothersome has your back pain been in the last 2 weeks? (Not at all, Slightly, "
+                + "Moderately, Very much, Extremely: answer yes for very much, extremely, no for not at all, slightly, "
+                + "moderately)", text);
+    }
+
+    @Test
     void everyFinding_isOneBooleanQuestionWithItsPatientWordingAndWhyAsHelp() {
         Map<String, QuestionnaireItemComponent> questions = questions(TriageQuestionnaire.questionnaire());
         for (Finding finding : Finding.values()) {
             QuestionnaireItemComponent item = questions.get(finding.code());
             assertEquals(QuestionnaireItemType.BOOLEAN, item.getType(), finding.code());
-            assertEquals(QuestionWording.of(finding).patient(), item.getText());
+            assertTrue(item.getText().startsWith(QuestionWording.of(finding).patient()), item.getText());
             assertFalse(item.getRequired(), finding.code() + ": unknown is allowed, never taken as no");
             assertEquals(QuestionWording.of(finding).why(), item.getItemFirstRep().getText());
             assertEquals(QuestionnaireItemType.DISPLAY, item.getItemFirstRep().getType());

@@ -165,14 +165,44 @@ class ScreenInterviewTest {
     }
 
     @Test
+    void nerveRootPain_isAskedTheStartBackItemsRightAfterWhereItHurts_aPiriformisPatternNever() {
+        TriageCase.Builder sciatica = TriageCase.builder(38).durationDays(14);
+        TriageCase.Builder piriformis = TriageCase.builder(38).durationDays(14);
+        for (Finding f : Finding.EMERGENCY_SCREEN) {
+            sciatica.absent(f);
+            piriformis.absent(f);
+        }
+        sciatica.present(Finding.LOW_BACK_PAIN, Finding.PAIN_BELOW_KNEE, Finding.LEG_PAIN_WORSE_THAN_BACK)
+                .absent(Finding.BUTTOCK_PAIN, Finding.POSTERIOR_THIGH_PAIN, Finding.LATERAL_HIP_PAIN,
+                        Finding.GROIN_PAIN, Finding.SACROILIAC_PAIN);
+        piriformis.present(Finding.BUTTOCK_PAIN).absent(Finding.LOW_BACK_PAIN, Finding.POSTERIOR_THIGH_PAIN,
+                Finding.PAIN_BELOW_KNEE, Finding.LEG_PAIN_WORSE_THAN_BACK, Finding.LATERAL_HIP_PAIN,
+                Finding.GROIN_PAIN, Finding.SACROILIAC_PAIN);
+
+        Screen third = engine.nextScreen(sciatica.build(), Set.of()).orElseThrow();
+        ScreenInterview whole = ScreenInterview.of(engine, person(PIRIFORMIS_PRESENTATION));
+
+        assertAll(
+                () -> assertEquals(Finding.stratificationItems().subList(0, 8), third.findings()),
+                () -> assertTrue(third.text().startsWith("Thinking about the last 2 weeks"), third::text),
+                () -> assertTrue(engine.nextScreen(piriformis.build(), Set.of()).orElseThrow().findings().stream()
+                        .noneMatch(f -> f.role() == Finding.Role.STRATIFICATION)),
+                () -> assertTrue(whole.screens().stream().flatMap(sc -> sc.findings().stream())
+                        .noneMatch(f -> f.role() == Finding.Role.STRATIFICATION), "a piriformis pattern is never "
+                        + "asked the STarT Back items (Keele: the tool is for back pain)"),
+                () -> assertTrue(whole.assessment().stratification().isEmpty()));
+    }
+
+    @Test
     void readmeScreenSnippet_runsAndShowsTheEmergencyScreenAsOneList() {
         // README-screen:begin
         Screen screen = engine.nextScreen(TriageCase.builder(34).build(), Set.of()).orElseThrow();
-        System.out.println(screen.kind() + ": " + screen.text());   // ANY_OF: Do you have any of these now? ...
-        screen.questions().forEach(q -> System.out.println("  " + q.finding().definition()));
+        System.out.println(screen.kind() + ": " + screen.text());   // ANY_OF: Since this pain began, have you had any of these ...
+        screen.questions().forEach(q -> System.out.println("  " + q.itemText()));
         // README-screen:end
         assertEquals(Screen.Kind.ANY_OF, screen.kind());
-        assertTrue(screen.text().startsWith("Do you have any of these now?"), screen::text);
+        assertTrue(screen.text().startsWith("Since this pain began, have you had any of these, even if it came and went?"),
+                screen::text);
         assertEquals(Finding.EMERGENCY_SCREEN, screen.findings());
     }
 

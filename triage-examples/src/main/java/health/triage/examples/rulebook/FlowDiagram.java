@@ -130,7 +130,7 @@ public record FlowDiagram(List<String> findings, Map<String, Disposition> flags,
     }
 
     private static String constant(String args) {
-        Matcher m = Pattern.compile("LikelySource\\.([A-Z]+)").matcher(args);
+        Matcher m = Pattern.compile("LikelySource\\.([A-Z_]+)").matcher(args);
         return m.find() ? m.group(1) : args.strip().toLowerCase(Locale.ROOT);
     }
 
