@@ -159,7 +159,7 @@ public enum Finding {
      * The version of this vocabulary: it changes whenever a code is added, renamed or redefined (CHANGELOG.md lists
      * each change), so an app can tell which codes and meanings it is speaking.
      */
-    public static final String VOCABULARY_VERSION = "2.1";
+    public static final String VOCABULARY_VERSION = "2.2";
 
     /**
      * What a finding is for in an assessment. The screening rules and the interview read it: an unanswered screening
