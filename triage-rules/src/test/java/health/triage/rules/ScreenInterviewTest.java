@@ -167,7 +167,8 @@ class ScreenInterviewTest {
     @Test
     void readmeScreenSnippet_runsAndShowsTheEmergencyScreenAsOneList() {
         // README-screen:begin
-        Screen screen = engine.nextScreen(TriageCase.builder(34).build(), Set.of()).orElseThrow();
+        TriageCase selfUser = TriageCase.builder(34).examined(false).build();   // nobody examined this person
+        Screen screen = engine.nextScreen(selfUser, Set.of()).orElseThrow();
         System.out.println(screen.kind() + ": " + screen.text());   // ANY_OF: Do you have any of these now? ...
         screen.questions().forEach(q -> System.out.println("  " + q.finding().definition()));
         // README-screen:end
