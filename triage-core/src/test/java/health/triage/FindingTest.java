@@ -91,6 +91,25 @@ class FindingTest {
                 | `pregnant` | `true` or `false` (optional); never `true` with `sex: male`. |
                 | `durationDays` | How many days the current symptoms have lasted, 0 or more (optional). |
                 | `painScore` | Pain from 0 (none) to 10 (worst imaginable) (optional). |
+                | `examined` | `true`: a clinician examined the person for this pain and the case reports what they found; `false`: nobody did (a person answering for themselves), so the examination-only findings are left out; left out: not known (an interview asks it first). |
+
+                ## Who can answer: examination-only findings
+
+                Some findings only a clinician examining the person can answer (`Finding.examinationOnly()`, marked
+                "examination only" below). With `examined: false` they are never asked, never listed as unanswered
+                and never block a complete result, and answering one is an error naming it: nothing is recorded that
+                nobody examined. The reported nerve questions (numbness or tingling, weakness, a dropping foot,
+                difficulty walking, symptoms in both legs) carry the safety instead (docs/POLICY.md "Self-users").
+
+                | code | who can answer | why |
+                |---|---|---|
+                | `neuro_deficit` | examination only | Reflexes, mapped loss of feeling and the strength of muscle groups are tested by an examiner. |
+                | `straight_leg_raise_positive` | examination only | A passive test: an examiner lifts the relaxed, straight leg. |
+                | `fair_test_positive` | examination only | A passive test: an examiner positions the hip (bent, across the body, turned in). |
+                | `spine_tenderness` | examination only | A person cannot press reliably on their own lower spine; the fracture and cancer rules read an examiner's sign. |
+                | `deep_buttock_tenderness` | the person or an examiner | A person can press deep into their own buttock (or sit on a firm ball) and feel the usual pain. |
+                | `trochanter_tenderness` | the person or an examiner | The bony point on the outside of the hip is easy to reach and press. |
+                | `sit_bone_tenderness` | the person or an examiner | The sitting bone can be pressed, or sat on over a hard edge. |
 
                 ## Finding codes
                 """.formatted(Finding.VOCABULARY_VERSION, Arrays.stream(Finding.Role.values())
@@ -98,7 +117,8 @@ class FindingTest {
         for (Finding.Group group : Finding.Group.values()) {
             page.append("\n### ").append(group.title()).append("\n\n| code | role | \"yes\" means |\n|---|---|---|\n");
             Arrays.stream(Finding.values()).filter(f -> f.group() == group).forEach(f ->
-                    page.append("| `").append(f.code()).append("` | ").append(f.role().title()).append(" | ")
+                    page.append("| `").append(f.code()).append("` | ").append(f.role().title())
+                            .append(f.examinationOnly() ? ", examination only" : "").append(" | ")
                             .append(f.definition()).append(" |\n"));
         }
         return page.toString();

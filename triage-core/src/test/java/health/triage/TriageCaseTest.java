@@ -13,7 +13,10 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TriageCaseTest {
 
@@ -124,6 +127,52 @@ class TriageCaseTest {
         assertEquals(new TriageCase("c1", 52, Sex.FEMALE, false, 20, 6,
                 Map.of(Finding.BUTTOCK_PAIN, true, Finding.FEVER, false)), c);
         assertEquals(c, TriageCase.fromFields(c.toFields()));
+    }
+
+    @Test
+    void fromFields_examined_isReadAndWrittenBack_andLeftOutWhenNotKnown() {
+        TriageCase selfUser = TriageCase.fromFields(Map.of("age", 40, "examined", false,
+                "findings", Map.of("deep_buttock_tenderness", true)));
+
+        assertAll(
+                () -> assertEquals(Boolean.FALSE, selfUser.examined()),
+                () -> assertEquals(false, selfUser.toFields().get("examined")),
+                () -> assertEquals(selfUser, TriageCase.fromFields(selfUser.toFields())),
+                () -> assertNull(TriageCase.builder(40).build().examined()),
+                () -> assertFalse(TriageCase.builder(40).build().toFields().containsKey("examined")),
+                () -> assertEquals(Boolean.TRUE, TriageCase.builder(40).examined(true).build().toBuilder().build()
+                        .examined()));
+    }
+
+    @Test
+    void examinedNotABoolean_namesTheFieldAndValue() {
+        assertMessage("examined must be true or false, was 'yes'",
+                () -> TriageCase.fromFields(Map.of("age", 40, "examined", "yes")));
+    }
+
+    @Test
+    void examinationFinding_onACaseNobodyExamined_isAnErrorNamingTheFinding_whetherYesOrNo() {
+        assertMessage("findings.neuro_deficit must be left out when examined is false, was false: only a clinician "
+                        + "examining the person can answer it",
+                () -> TriageCase.builder(40).examined(false).absent(Finding.NEURO_DEFICIT).build());
+        assertMessage("findings.straight_leg_raise_positive must be left out when examined is false, was true: only a "
+                        + "clinician examining the person can answer it",
+                () -> TriageCase.fromFields(Map.of("age", 40, "examined", false,
+                        "findings", Map.of("straight_leg_raise_positive", true))));
+    }
+
+    @Test
+    void applies_isFalseOnlyForExaminationFindingsOfAPersonNobodyExamined() {
+        TriageCase selfUser = TriageCase.builder(40).examined(false).build();
+        TriageCase unknown = TriageCase.builder(40).build();
+
+        assertAll(
+                () -> assertFalse(selfUser.applies(Finding.NEURO_DEFICIT)),
+                () -> assertTrue(selfUser.applies(Finding.SIT_BONE_TENDERNESS)),
+                () -> assertTrue(selfUser.applies(Finding.LEG_NUMBNESS_TINGLING)),
+                () -> assertTrue(unknown.applies(Finding.NEURO_DEFICIT)),
+                () -> assertEquals(List.of(Finding.FAIR_TEST_POSITIVE, Finding.STRAIGHT_LEG_RAISE_POSITIVE,
+                        Finding.SPINE_TENDERNESS, Finding.NEURO_DEFICIT), Finding.examinationOnlyFindings()));
     }
 
     @Test

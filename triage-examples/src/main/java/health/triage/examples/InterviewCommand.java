@@ -407,8 +407,9 @@ final class InterviewCommand implements Callable<Integer> {
     /** The pain score 0 to 10, or {@code null} for "don't know" (it stays unknown). */
     private Integer painScore(int number) throws Stopped {
         while (true) {
-            String line = read("Screen " + number + ". How bad is the pain, from 0 (no pain) to 10 (the worst pain "
-                    + "you can imagine)? [0-10/d]").toLowerCase(Locale.ROOT);
+            // the wording of the painScore item of the FHIR questionnaire, so that both ask the same thing
+            String line = read("Screen " + number + ". How bad is the pain at its worst, from 0 (no pain) to 10 (the "
+                    + "worst pain imaginable)? [0-10/d]").toLowerCase(Locale.ROOT);
             if (line.equals("d") || line.equals("don't know") || line.equals("dont know") || line.equals("not sure")) {
                 return null;
             }

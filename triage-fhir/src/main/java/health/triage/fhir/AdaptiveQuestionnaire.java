@@ -57,7 +57,7 @@ public final class AdaptiveQuestionnaire {
     public static final String OUTCOME = "outcome";
 
     static final String CONTAINED_ID = "adaptive";
-    private static final List<String> PERSON = List.of("age", "sex", "durationDays", "painScore");
+    private static final List<String> PERSON = List.of("age", "sex", "durationDays", "painScore", "examined");
     private static final int YOUNGEST_ASKED_PREGNANCY = 12;
     private static final int OLDEST_ASKED_PREGNANCY = 55;
 

@@ -40,10 +40,17 @@ public final class QuestionnaireResponses {
     /** The answers of a response, by link id, and the questions it lists without an answer. */
     record Answers(Map<String, Object> values, Set<String> unanswered) {
 
-        /** The findings listed without an answer: asked, and the person did not know. */
+        /**
+         * The findings listed without an answer: asked, and the person did not know. When {@code examined} is listed
+         * without an answer, the examination-only findings too: not asked of a person who does not know whether a
+         * clinician examined them, and never recorded (docs/POLICY.md "Self-users").
+         */
         Set<Finding> dontKnow() {
             Set<Finding> dontKnow = EnumSet.noneOf(Finding.class);
             unanswered.forEach(linkId -> Finding.lookup(linkId).ifPresent(dontKnow::add));
+            if (unanswered.contains("examined")) {
+                dontKnow.addAll(Finding.examinationOnlyFindings());
+            }
             return dontKnow;
         }
 

@@ -29,7 +29,11 @@ import java.util.stream.Collectors;
  * by itself.
  *
  * <p>Each question's {@code linkId} is a finding code (such as {@code saddle_numbness}, a {@code boolean} item) or a
- * field name of a case ({@code age}, {@code sex}, {@code pregnant}, {@code durationDays}, {@code painScore}). Items
+ * field name of a case ({@code age}, {@code sex}, {@code pregnant}, {@code durationDays}, {@code painScore},
+ * {@code examined}). An examination-only finding ({@link Finding#examinationOnly()}) answered in a response whose
+ * {@code examined} is no is an error naming the item (no {@code enableWhen} hides them: R4 validators take a
+ * {@code !=} condition on an unanswered question as disabled, which would reject every clinician's response that
+ * leaves {@code examined} out); the adaptive questionnaire never asks them of a person nobody examined. Items
  * are grouped: the emergency screen first, in the order it is asked, then the person, then one group per topic of
  * the vocabulary. Each question carries a {@code display} child item with the help text (why it is asked). No item
  * is required but the age: an unanswered question is unknown, never no.
@@ -54,7 +58,7 @@ public final class TriageQuestionnaire {
     private static final String MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue";
 
     /** The fields of a case asked as questions, in order, by their link ids (the case file's field names). */
-    static final List<String> FIELDS = List.of("age", "sex", "pregnant", "durationDays", "painScore");
+    static final List<String> FIELDS = List.of("age", "sex", "pregnant", "durationDays", "painScore", "examined");
 
     /** Every question, by link id, in questionnaire order. */
     private static final Map<String, QuestionnaireItemComponent> QUESTIONS = questions();
@@ -194,6 +198,10 @@ public final class TriageQuestionnaire {
             case "painScore" -> range(question(name, QuestionnaireItemType.INTEGER,
                     "How bad is the pain at its worst, from 0 (no pain) to 10 (the worst pain imaginable)?",
                     "Severe pain is never left to self-care alone."), 0, 10);
+            case "examined" -> question(name, QuestionnaireItemType.BOOLEAN,
+                    "Has a clinician (a doctor, physiotherapist or nurse) examined you for this pain?",
+                    "If nobody has, the questions only a clinician can answer are left out and the advice rests on "
+                            + "what you report; leave it out if you are not sure.");
             default -> throw new IllegalStateException("no question for the field " + name);
         };
     }

@@ -3,6 +3,7 @@ package health.triage.fhir;
 import health.triage.Disposition;
 import health.triage.Finding;
 import health.triage.NextQuestions;
+import health.triage.Sex;
 import health.triage.TriageCase;
 import health.triage.TriageEngine;
 
@@ -19,8 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,10 +50,10 @@ class AdaptiveQuestionnaireTest {
     }
 
     @Test
-    void nextQuestion_firstCall_asksTheAgeSexDurationAndPainScore_inAValidAdaptiveResponse() {
+    void nextQuestion_firstCall_asksTheAgeSexDurationPainScoreAndWhetherExamined_inAValidAdaptiveResponse() {
         Parameters out = adaptive.nextQuestion(AdaptiveQuestionnaire.input(AdaptiveQuestionnaire.start()));
         QuestionnaireResponse response = returned(out);
-        assertEquals(List.of("age", "sex", "durationDays", "painScore"), asked(response));
+        assertEquals(List.of("age", "sex", "durationDays", "painScore", "examined"), asked(response));
         assertEquals(QuestionnaireResponseStatus.INPROGRESS, response.getStatus());
         Questionnaire contained = contained(response);
         assertEquals("#" + contained.getIdElement().getIdPart(), response.getQuestionnaire());
@@ -94,6 +98,24 @@ class AdaptiveQuestionnaireTest {
             }
         }
         assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void nextQuestion_selfUser_isNeverAskedAnExaminationFinding_andCompletesInSelfCare() {
+        TriageCase.Builder person = TriageCase.builder(38).sex(Sex.MALE).durationDays(28).painScore(4).examined(false);
+        Set<Finding> present = EnumSet.of(Finding.BUTTOCK_PAIN, Finding.WORSE_SITTING, Finding.WORSE_HARD_SEAT,
+                Finding.DEEP_BUTTOCK_TENDERNESS, Finding.PROLONGED_SITTING);
+        Arrays.stream(Finding.values()).filter(f -> !f.examinationOnly())
+                .forEach(f -> person.answer(f, present.contains(f)));
+
+        Replay replay = replay(person.build());
+
+        assertEquals(QuestionnaireResponseStatus.COMPLETED, replay.response.getStatus());
+        assertTrue(asked(replay.response).stream().noneMatch(linkId -> Finding.lookup(linkId)
+                .map(Finding::examinationOnly).orElse(false)), () -> asked(replay.response).toString());
+        assertEquals(Boolean.FALSE, QuestionnaireResponses.toCase(replay.response).examined());
+        assertEquals(Disposition.SELF_CARE, engine.assess(QuestionnaireResponses.toCase(replay.response))
+                .disposition());
     }
 
     @Test

@@ -41,6 +41,25 @@ class QuestionnaireResponsesTest {
     }
 
     @Test
+    void selfUserCase_examinedNo_validatesAndReadsBack() {
+        TriageCase selfUser = TriageCase.builder(30).sex(Sex.FEMALE).painScore(4).examined(false)
+                .present(Finding.BUTTOCK_PAIN).build();
+        QuestionnaireResponse response = QuestionnaireResponses.fromCase(selfUser);
+        assertEquals(List.of(), R4Validator.errors(response));
+        assertEquals(selfUser, QuestionnaireResponses.toCase(response));
+    }
+
+    @Test
+    void toCase_examinationFindingWhenExaminedIsNo_isAnErrorNamingTheItem() {
+        QuestionnaireResponse response = response(item("age", new IntegerType(40)),
+                item("examined", new BooleanType(false)), item("neuro_deficit", new BooleanType(false)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> QuestionnaireResponses.toCase(response));
+        assertEquals("findings.neuro_deficit must be left out when examined is false, was false: only a clinician "
+                + "examining the person can answer it", e.getMessage());
+    }
+
+    @Test
     void toCase_unansweredItem_isUnknownNeverNo() {
         QuestionnaireResponse response = response(item("age", new IntegerType(40)), item("fever", null),
                 item("buttock_pain", new BooleanType(false)));

@@ -63,7 +63,8 @@ class TriageQuestionnaireTest {
         List<String> linkIds = new ArrayList<>();
         TriageQuestionnaire.questionnaire().getItem().forEach(group -> group.getItem()
                 .forEach(item -> linkIds.add(item.getLinkId())));
-        List<String> expected = new ArrayList<>(List.of("age", "sex", "pregnant", "durationDays", "painScore"));
+        List<String> expected = new ArrayList<>(List.of("age", "sex", "pregnant", "durationDays", "painScore",
+                "examined"));
         Arrays.stream(Finding.values()).map(Finding::code).forEach(expected::add);
         assertEquals(new HashSet<>(expected), new HashSet<>(linkIds));
         assertEquals(expected.size(), linkIds.size(), "no link id twice");

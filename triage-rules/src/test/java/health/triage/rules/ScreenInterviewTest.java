@@ -196,7 +196,8 @@ class ScreenInterviewTest {
     @Test
     void readmeScreenSnippet_runsAndShowsTheEmergencyScreenAsOneList() {
         // README-screen:begin
-        Screen screen = engine.nextScreen(TriageCase.builder(34).build(), Set.of()).orElseThrow();
+        TriageCase selfUser = TriageCase.builder(34).examined(false).build();   // nobody examined this person
+        Screen screen = engine.nextScreen(selfUser, Set.of()).orElseThrow();
         System.out.println(screen.kind() + ": " + screen.text());   // ANY_OF: Since this pain began, have you had any of these ...
         screen.questions().forEach(q -> System.out.println("  " + q.itemText()));
         // README-screen:end
