@@ -7,6 +7,7 @@ import health.triage.Disposition;
 import health.triage.Finding;
 import health.triage.NextQuestions;
 import health.triage.Question;
+import health.triage.QuestionWording;
 import health.triage.Reason;
 import health.triage.RedFlag;
 import health.triage.Referral;
@@ -39,7 +40,8 @@ import java.util.function.Function;
  * {@code {"input", "id", "disposition", "timeframe", "likelySource", "cuesFor", "cuesAgainst", "redFlags",
  * "unanswered", "alsoConsider", "referral", "selfCare", "safetyNet", "reasons", "bilateralLegSymptomsPolicy",
  * "ruleBaseVersion"}}, with {@code "complete"}, {@code "nextQuestions"} and (when not complete)
- * {@code "nextScreen"} ({@code {"kind", "text", "findings", "items": [{"code", "text"}]}}, each item in patient words)
+ * {@code "nextScreen"} ({@code {"kind", "text", "findings", "items": [{"code", "text"}]}}, each item in patient words,
+ * with {@code "options": [{"label", "yes"}]} for a question asked on a scale)
  * before {@code "ruleBaseVersion"} when the next questions were worked out; a case that could not
  * be assessed: {@code {"input", "id", "error"}}.
  * {@code "stratification": {"tool", "risk", "total", "psychosocial"}} follows {@code "likelySource"} when the
@@ -221,11 +223,21 @@ final class JsonResults {
         return out;
     }
 
+    private static Map<String, Object> option(QuestionWording.Option option) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("label", option.label());
+        out.put("yes", option.yes());
+        return out;
+    }
+
     /** One item of a screen: its finding's code and the patient words a screen shows for it. */
     private static Map<String, Object> item(Question question) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("code", question.code());
         out.put("text", question.itemText());
+        if (!question.options().isEmpty()) { // asked on a scale (STarT Back item 9): each option and whether it is a yes
+            out.put("options", each(question.options(), JsonResults::option));
+        }
         return out;
     }
 

@@ -177,6 +177,24 @@ class JsonResultsTest {
     }
 
     @Test
+    void line_withStartBackItem9Next_givesItsFiveOptionsAndWhichAreYes() {
+        Question item9 = new Question(Finding.STARTBACK_VERY_BOTHERSOME, "How bothersome?", "Item 9?", "Risk.",
+                Question.Priority.DISPOSITION, "Could change it.");
+        NextQuestions next = new NextQuestions(ASSESSMENT, List.of(item9), false, Optional.of(
+                new Screen(Screen.Kind.SINGLE, "How bothersome?", List.of(item9))));
+
+        JsonNode options = Cli.parse(JsonResults.line("cases/a.json", next)).get("nextScreen").get("items").get(0)
+                .get("options");
+
+        assertAll(
+                () -> assertEquals(5, options.size()),
+                () -> assertEquals(Cli.parse("""
+                        {"label": "Not at all", "yes": false}"""), options.get(0)),
+                () -> assertEquals(Cli.parse("""
+                        {"label": "Very much", "yes": true}"""), options.get(3)));
+    }
+
+    @Test
     void caseFile_isACaseTheReaderReadsBackUnchanged() {
         TriageCase c = TriageCase.builder(38).sex(Sex.MALE).durationDays(28).present(Finding.BUTTOCK_PAIN)
                 .absent(Finding.SADDLE_NUMBNESS).build();
