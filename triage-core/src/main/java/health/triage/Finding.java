@@ -32,6 +32,8 @@ public enum Finding {
     LEG_WEAKNESS_RECENT(Group.PAIN_PATTERN, Role.FOLLOW_UP, "The leg weakness began within the last 14 days."),
     FOOT_DROP(Group.PAIN_PATTERN, Role.SERIOUS_SCREEN,
             "Severe weakness: the foot drops, slaps or drags, or walking on the heels or on the toes is impossible."),
+    FOOT_DROP_RECENT(Group.PAIN_PATTERN, Role.FOLLOW_UP,
+            "The foot drop began, or last got worse, within the last 14 days."),
     DIFFICULTY_WALKING(Group.PAIN_PATTERN, Role.FOLLOW_UP,
             "Walking has newly become difficult, unsteady or clumsy (the legs feel heavy or do not do what they are told), not only because of pain."),
     LIMP(Group.PAIN_PATTERN, Role.CUE, "Walks with a limp because of the pain."),
@@ -107,6 +109,8 @@ public enum Finding {
     LONG_TERM_STEROIDS(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "Has taken steroid tablets or injections for months."),
     OSTEOPOROSIS(Group.SERIOUS_PATHOLOGY, Role.RISK_FACTOR, "Has been told the bones are thin or fragile (osteoporosis)."),
     CANCER_HISTORY(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "Has or has had cancer."),
+    CANCER_ACTIVE(Group.SERIOUS_PATHOLOGY, Role.FOLLOW_UP,
+            "The cancer is current: being treated or watched by a cancer team now, or it has come back or spread."),
     UNEXPLAINED_WEIGHT_LOSS(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "Has lost weight without trying."),
     NIGHT_SWEATS(Group.SERIOUS_PATHOLOGY, Role.SERIOUS_SCREEN, "Wakes at night drenched in sweat."),
     DIABETES(Group.SERIOUS_PATHOLOGY, Role.RISK_FACTOR, "Has diabetes."),
@@ -159,7 +163,7 @@ public enum Finding {
      * The version of this vocabulary: it changes whenever a code is added, renamed or redefined (CHANGELOG.md lists
      * each change), so an app can tell which codes and meanings it is speaking.
      */
-    public static final String VOCABULARY_VERSION = "2.1";
+    public static final String VOCABULARY_VERSION = "2.2";
 
     /**
      * What a finding is for in an assessment. The screening rules and the interview read it: an unanswered screening
