@@ -57,10 +57,14 @@ class FindingTest {
     @Test
     void vocabularyPage_listsEveryCodeWithItsDefinition() throws IOException {
         String expected = vocabularyPage();
+        // the page ends with the concepts of the rule base, which triage-rules checks (ConceptsPageTest)
+        String page = Files.readString(VOCABULARY);
+        int concepts = page.indexOf("\n## Concepts");
+        String findings = concepts < 0 ? page : page.substring(0, concepts);
         if (Boolean.getBoolean("vocabulary.write")) {
-            Files.writeString(VOCABULARY, expected);
+            Files.writeString(VOCABULARY, expected + (concepts < 0 ? "" : page.substring(concepts)));
         }
-        assertEquals(expected, Files.readString(VOCABULARY),
+        assertEquals(expected, findings,
                 "docs/VOCABULARY.md is out of step with Finding; run the tests with -Dvocabulary.write=true");
     }
 

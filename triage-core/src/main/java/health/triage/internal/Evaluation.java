@@ -16,6 +16,7 @@ import health.triage.SelfCareStep;
 import health.triage.Stratification;
 import health.triage.TriageCase;
 import health.triage.facts.Answer;
+import health.triage.facts.Concept;
 import health.triage.facts.Mimic;
 import health.triage.facts.OpenQuestion;
 import health.triage.facts.Patient;
@@ -386,8 +387,17 @@ public final class Evaluation {
                 .toList();
     }
 
+    /**
+     * The rules that fired, each with the facts it used. A rule that defines a concept (concepts.drl) fires for every
+     * case; it is a reason only when the concept is present, and then says only that (the rules that read the concept
+     * list the member answers that decided it), so that the next-question search never takes a concept's definition
+     * for a rule that changes the result.
+     */
     private List<Reason> reasons() {
         return fired.stream()
+                .filter(f -> !definesConceptsOnly(f) || f.concluded().stream().anyMatch(o -> ((Concept) o).present()))
+                .map(f -> definesConceptsOnly(f) ? new Fired(f.stage(), f.rule(), f.concluded().stream()
+                        .map(o -> ((Concept) o).describe().get(0)).toList(), List.of(), f.concluded()) : f)
                 .sorted(Comparator.comparing(Fired::stage).thenComparing(f -> f.rule().id())
                         .thenComparing(f -> String.join(",", f.findings())))
                 .map(f -> new Reason(f.rule().id(), f.rule().name(), f.rule().source(), f.findings(),
@@ -395,6 +405,10 @@ public final class Evaluation {
                                 .min(Comparator.naturalOrder()).orElse(null)))
                 .distinct()
                 .toList();
+    }
+
+    private static boolean definesConceptsOnly(Fired f) {
+        return !f.concluded().isEmpty() && f.concluded().stream().allMatch(Concept.class::isInstance);
     }
 
     /** Records which rule fired, on which facts. */
@@ -462,6 +476,8 @@ public final class Evaluation {
     private static void present(Object fact, Set<String> codes) {
         if (fact instanceof Answer answer && answer.present()) {
             codes.add(answer.finding().code());
+        } else if (fact instanceof Concept concept) {
+            concept.presentMembers().forEach(f -> codes.add(f.code()));
         } else if (fact instanceof Collection<?> many) {
             many.forEach(o -> present(o, codes));
         }
@@ -470,6 +486,8 @@ public final class Evaluation {
     private static void describe(Object fact, java.util.function.Consumer<String> out) {
         if (fact instanceof Answer answer) {
             out.accept(answer.describe());
+        } else if (fact instanceof Concept concept) {
+            concept.describe().forEach(out);
         } else if (fact instanceof Cue cue) {
             out.accept(cue.finding().code() + ": yes");
         } else if (fact instanceof RedFlag flag) {

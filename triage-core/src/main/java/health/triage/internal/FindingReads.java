@@ -6,6 +6,7 @@ import health.triage.facts.Answer;
 import org.drools.base.base.ValueResolver;
 import org.drools.base.common.NetworkNode;
 import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.AccumulateNode;
 import org.drools.core.reteoo.AlphaNode;
 import org.drools.core.reteoo.ObjectSink;
 import org.drools.core.reteoo.ObjectSource;
@@ -25,8 +26,9 @@ import java.util.TreeSet;
  * goes through the network's tests on single facts (Drools' alpha network: {@code code == "fever"},
  * {@code present}, {@code finding.role == ...}) to the joins, negations and collections of the rules that use it. Two
  * answers of one finding that reach exactly the same of those are indistinguishable to every rule, as long as rules
- * test an answer's state in its own pattern (as every rule of this rule base does): a rule then either sees both or
- * neither. The next-question planner uses it to skip assessing an answer that cannot change anything.
+ * test an answer's state in its own pattern: a rule then either sees both or neither. A collection of answers that
+ * does not test their state (a concept's definition, {@link health.triage.facts.Concept}) receives every answer and
+ * tells them apart in its result, so every answer that reaches one counts as told apart. The next-question planner uses it to skip assessing an answer that cannot change anything.
  */
 final class FindingReads {
 
@@ -62,9 +64,9 @@ final class FindingReads {
         KieSession session = kieBase.newKieSession();
         try {
             for (Finding finding : Finding.values()) {
-                reached.put(finding, List.of(reach(answerTypes, session, Answer.of(finding, true)),
-                        reach(answerTypes, session, Answer.of(finding, false)),
-                        reach(answerTypes, session, Answer.of(finding, null))));
+                reached.put(finding, List.of(reach(answerTypes, session, Answer.of(finding, true), 0),
+                        reach(answerTypes, session, Answer.of(finding, false), 1),
+                        reach(answerTypes, session, Answer.of(finding, null), 2)));
             }
         } finally {
             session.dispose();
@@ -73,21 +75,25 @@ final class FindingReads {
     }
 
     /** The nodes an answer reaches; the session, which is never fired, only holds it and resolves the tests. */
-    private static Set<Integer> reach(List<ObjectTypeNode> answerTypes, KieSession session, Answer answer) {
+    private static Set<Integer> reach(List<ObjectTypeNode> answerTypes, KieSession session, Answer answer,
+                                      int state) {
         Set<Integer> nodes = new TreeSet<>();
         FactHandle handle = session.insert(answer);
-        answerTypes.forEach(type -> reach(type, handle, (ValueResolver) session, nodes));
+        answerTypes.forEach(type -> reach(type, handle, (ValueResolver) session, nodes, state));
         return nodes;
     }
 
     /** Follows the fact from a node through every single-fact test it passes, collecting the nodes beyond them. */
     private static void reach(ObjectSource source, FactHandle handle, ValueResolver resolver,
-                              Set<Integer> nodes) {
+                              Set<Integer> nodes, int state) {
         for (ObjectSink sink : source.getObjectSinkPropagator().getSinks()) {
             if (sink instanceof AlphaNode alpha) {
                 if (alpha.getConstraint().isAllowed(handle, resolver)) {
-                    reach(alpha, handle, resolver, nodes);
+                    reach(alpha, handle, resolver, nodes, state);
                 }
+            } else if (sink instanceof AccumulateNode collection) {
+                // a collection sees the answer in every state and its result tells them apart: a node per state
+                nodes.add(-1 - (collection.getId() * 3 + state));
             } else {
                 nodes.add(((NetworkNode) sink).getId());
             }

@@ -62,7 +62,7 @@ class StratificationTest {
                 .absent(Finding.screeningQuestions())
                 .present(Finding.LOW_BACK_PAIN, Finding.PAIN_BELOW_KNEE, Finding.LEG_PAIN_WORSE_THAN_BACK)
                 .absent(Finding.LATERAL_HIP_PAIN, Finding.TROCHANTER_TENDERNESS, Finding.PAIN_LYING_ON_SIDE,
-                        Finding.OSTEOPOROSIS, Finding.LIMP, Finding.DIFFICULTY_WALKING);
+                        Finding.OSTEOPOROSIS, Finding.LIMP, Finding.DIFFICULTY_WALKING, Finding.DIABETES);
         for (int i = 0; i < ITEMS.size(); i++) {
             b.answer(ITEMS.get(i), (agreed & (1 << i)) != 0);
         }
