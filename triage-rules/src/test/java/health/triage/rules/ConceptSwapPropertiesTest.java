@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConceptSwapPropertiesTest {
 
     private static final Pattern DEFINITION = Pattern.compile(
-            "collect\\(\\s*Answer\\(\\s*code in \\(([^)]*)\\)\\s*\\)\\s*\\)\\s*then\\s*insert\\(\\s*Concept\\.of\\(\\s*\"([a-z0-9_]+)\"");
+            "collect\\(\\s*Answer\\(\\s*code (?:in \\(([^)]*)\\)|== (\"[a-z0-9_]+\"))\\s*\\)\\s*\\)\\s*then\\s*insert\\(\\s*Concept\\.of\\(\\s*\"([a-z0-9_]+)\"");
 
     /** A definition that applies only under an age: {@code Patient( age < 16 )}. */
     private static final Pattern AGE_GUARD = Pattern.compile("Patient\\(\\s*age < (\\d+)\\s*\\)");
@@ -155,12 +155,12 @@ class ConceptSwapPropertiesTest {
         while (m.find()) {
             Matcher guard = AGE_GUARD.matcher(drl.substring(drl.lastIndexOf("rule \"", m.start()), m.start()));
             if (guard.find()) {
-                AGE_LIMITS.put(m.group(2), Integer.valueOf(guard.group(1)));
+                AGE_LIMITS.put(m.group(3), Integer.valueOf(guard.group(1)));
             }
             List<Finding> members = new ArrayList<>();
-            Arrays.stream(m.group(1).split(",")).map(s -> s.trim().replace("\"", ""))
+            Arrays.stream((m.group(1) != null ? m.group(1) : m.group(2)).split(",")).map(s -> s.trim().replace("\"", ""))
                     .forEach(code -> members.add(Finding.fromCode(code)));
-            concepts.put(m.group(2), List.copyOf(members));
+            concepts.put(m.group(3), List.copyOf(members));
         }
         return concepts;
     }
