@@ -6,7 +6,7 @@ import health.triage.Sex;
  * The structured fields of a case, as rules see them. Optional fields are {@code null} when not given.
  *
  * <p>{@code examined}: {@code true} a clinician examined the person for this pain, {@code false} nobody did, {@code
- * null} not known.
+ * null} not known: {@code Patient( examined == false )} is a person nobody examined.
  *
  * <p>In DRL: {@code Patient( age >= 70 )}, {@code Patient( durationDays == null || durationDays <= 14 )}.
  */
@@ -15,14 +15,6 @@ public record Patient(int age, Sex sex, Boolean pregnant, Integer durationDays, 
     /** A patient whose examination is not known. */
     public Patient(int age, Sex sex, Boolean pregnant, Integer durationDays, Integer painScore) {
         this(age, sex, pregnant, durationDays, painScore, null);
-    }
-
-    /**
-     * Nobody examined the person for this pain ({@code examined} is {@code false}): the examination-only findings do
-     * not apply. In DRL: {@code Patient( notExamined )}.
-     */
-    public boolean isNotExamined() {
-        return Boolean.FALSE.equals(examined);
     }
 
     /** No field: a fact's text reaches logs (Drools writes facts at TRACE level), and these fields are health data. */
