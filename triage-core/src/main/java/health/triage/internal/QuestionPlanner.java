@@ -166,8 +166,18 @@ public final class QuestionPlanner {
 
     private Plan plan() {
         if (current == Disposition.EMERGENCY) {
-            // stop rule: an emergency ends the interview at once, with the emergency advice; nothing more is asked
-            return new Plan(now, List.of(), true);
+            // stop rule: an emergency ends the interview at once, with the emergency advice; nothing more is asked,
+            // except a follow-up of an answer just given (when did the foot drop start?) that alone decides whether
+            // it is an emergency: one question, and "don't know" keeps the emergency (docs/POLICY.md, C6)
+            List<Planned> followUps = unknown.stream()
+                    .filter(f -> f.role() == Finding.Role.FOLLOW_UP && !dontKnow.contains(f))
+                    .filter(f -> decide(f, false).disposition() != Disposition.EMERGENCY
+                            || decide(f, true).disposition() != Disposition.EMERGENCY)
+                    .map(f -> new Planned(f, Priority.DISPOSITION, "Follows up an answer that makes this an "
+                            + "emergency: its answer decides whether emergency care is needed now."))
+                    .limit(1)
+                    .toList();
+            return new Plan(now, followUps, followUps.isEmpty());
         }
         List<Evaluation.Decision> yes = decideEach(true);
         List<Evaluation.Decision> no = decideEach(false);

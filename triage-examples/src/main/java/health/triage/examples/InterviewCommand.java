@@ -202,7 +202,7 @@ final class InterviewCommand implements Callable<Integer> {
         try {
             while (true) {
                 next = engine.nextQuestions(triageCase, dontKnow);
-                if (next.assessment().disposition() == Disposition.EMERGENCY) {
+                if (next.assessment().disposition() == Disposition.EMERGENCY && next.complete()) {
                     ending = emergency(next.assessment());
                     break;
                 }

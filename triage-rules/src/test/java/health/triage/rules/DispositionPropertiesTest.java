@@ -242,7 +242,9 @@ class DispositionPropertiesTest {
         FEVER_WITH_NEW_WEAKNESS_WITHOUT_RISK_FACTORS(false,
                 c -> with(withPresent(c, Finding.FEVER, Finding.LEG_WEAKNESS), Finding.IV_DRUG_USE, false)),
         WEAKNESS_GETTING_WORSE(false, Finding.PROGRESSIVE_WEAKNESS),
-        FOOT_DROP(false, Finding.FOOT_DROP),
+        // a foot drop is an emergency when new, getting worse or of unknown onset; one stable for more than 14 days
+        // is routine (SP-18, SP-25; docs/POLICY.md, clinical review 2026-12 C6)
+        NEW_FOOT_DROP(false, c -> withPresent(c, Finding.FOOT_DROP, Finding.FOOT_DROP_RECENT)),
         SWOLLEN_CALF(false, Finding.CALF_SWELLING),
         COLLAPSE_WITH_SUDDEN_SEVERE_PAIN(false, Finding.SUDDEN_SEVERE_PAIN_WITH_COLLAPSE),
         CANNOT_BEAR_WEIGHT(false, Finding.CANNOT_BEAR_WEIGHT),

@@ -106,7 +106,7 @@ class InterviewTest {
         List<Finding> asked = new ArrayList<>();
         while (true) {
             NextQuestions next = engine.nextQuestions(c, declined);
-            if (next.assessment().disposition() == Disposition.EMERGENCY || next.complete()) {
+            if (next.complete()) {
                 return new Interview(asked, c, next);
             }
             Optional<Question> question = next.questions().stream()

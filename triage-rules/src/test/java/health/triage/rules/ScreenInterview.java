@@ -36,7 +36,7 @@ record ScreenInterview(List<Screen> screens, int answered, TriageCase finalCase,
         while (true) {
             NextQuestions next = engine.nextQuestions(c, notSure);
             Optional<Screen> screen = next.nextScreen();
-            if (next.assessment().disposition() == Disposition.EMERGENCY || next.complete() || screen.isEmpty()) {
+            if (next.complete() || screen.isEmpty()) {
                 return new ScreenInterview(screens, answered, c, next);
             }
             screens.add(screen.get());
