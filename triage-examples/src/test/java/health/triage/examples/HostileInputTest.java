@@ -65,7 +65,7 @@ class HostileInputTest {
             entry("long-field-name.json[1]", ASSESSED),
             entry("long-text.json[0]", "long-text.json[0]: id is too long: more than 1000 characters"),
             entry("long-text.json[1]", ASSESSED),
-            entry("many-findings.json[0]", "many-findings.json[0]: findings has more than 100 entries; a case has 8 fields and 75 finding codes"),
+            entry("many-findings.json[0]", "many-findings.json[0]: findings has more than 100 entries; a case has " + health.triage.TriageCase.FIELDS.size() + " fields and " + health.triage.Finding.values().length + " finding codes"),
             entry("many-findings.json[1]", ASSESSED),
             entry("not-json.json", "not-json.json: malformed JSON at line 1, column 3: Unrecognized token 'id': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
             entry("null-file.json", "null-file.json: expected a case object or an array of case objects, found null"),
@@ -197,7 +197,7 @@ class HostileInputTest {
         json.append("}}");
 
         assertEquals(List.of(new CaseReader.Rejected("many.json", "many", "many.json: findings has more than 100 "
-                        + "entries; a case has 8 fields and 75 finding codes")),
+                        + "entries; a case has " + health.triage.TriageCase.FIELDS.size() + " fields and " + health.triage.Finding.values().length + " finding codes")),
                 read("many.json", json.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
