@@ -104,6 +104,9 @@ class InterviewTerminalIT {
         assertFalse(screen.contains("Are you pregnant"), screen);
         type("");
         screen = waitForPromptOrExit();
+        assertTrue(screen.contains("examined you for this pain?"), screen);
+        type("n");
+        screen = waitForPromptOrExit();
         assertTrue(screen.contains("Screen 1. Since this pain began, have you had any of these"), screen);
         type("1");
         screen = waitForPromptOrExit();

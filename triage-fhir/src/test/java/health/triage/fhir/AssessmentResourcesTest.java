@@ -197,6 +197,7 @@ class AssessmentResourcesTest {
                 .absent(Finding.PAIN_BELOW_KNEE, Finding.LEG_PAIN_WORSE_THAN_BACK, Finding.STRAIGHT_LEG_RAISE_POSITIVE,
                         Finding.SPINE_TENDERNESS, Finding.WORSE_COUGH_SNEEZE, Finding.WORSE_SPINE_BENDING,
                         Finding.LATERAL_HIP_PAIN)
+                .absent(Finding.LEG_NUMBNESS_TINGLING, Finding.DIFFICULTY_WALKING)   // no nerve symptom in the leg
                 .build();
     }
 

@@ -101,6 +101,24 @@ public final class PlainWords {
         if (alternatives.size() > 1) {
             return "either " + String.join("; or ", alternatives.stream().map(PlainWords::condition).toList());
         }
+        Matcher members = CONCEPT_MEMBERS.matcher(pattern);
+        if (members.matches()) {
+            List<String> codes = new ArrayList<>();
+            Matcher code = QUOTED_CODE.matcher(members.group(1));
+            while (code.find()) {
+                codes.add(code.group(1));
+            }
+            return "the answers to its member findings, each yes, no or not asked: " + String.join(", ", codes);
+        }
+        Matcher group = GROUP.matcher(pattern);
+        if (group.matches() && closesAtEnd(pattern, pattern.indexOf('('))) {
+            List<String> parts = topLevel(group.group(2)).stream()
+                    .map(part -> part.replaceFirst("^and\\s+", "")).toList();
+            if (parts.size() > 1) {
+                String all = "all of: " + String.join("; and ", parts.stream().map(PlainWords::condition).toList());
+                return group.group(1) == null ? all : "NOT: " + all;
+            }
+        }
         Matcher sum = ACCUMULATE.matcher(pattern);
         if (sum.matches()) {
             String other = sum.group(5).startsWith("$") ? "the weight of the " + sum.group(5).substring(1) + " cues"
@@ -133,6 +151,7 @@ public final class PlainWords {
         List<String> constraints = topLevelCommas(m.group(3));
         String sentence = switch (type) {
             case "Answer" -> answer(constraints);
+            case "Concept" -> concept(constraints);
             case "Patient" -> "the person: " + String.join(", ", constraints.stream()
                     .map(PlainWords::expression).filter(s -> !s.isEmpty()).toList());
             case "Triage" -> "the decision: " + String.join(", ", constraints.stream()
@@ -160,6 +179,52 @@ public final class PlainWords {
             default -> sentence;
         };
     }
+
+    /** A {@code Concept( name == "x", present )} pattern: the concept by name, as docs/VOCABULARY.md lists it. */
+    private static String concept(List<String> constraints) {
+        String name = "";
+        List<String> state = new java.util.ArrayList<>();
+        for (String constraint : constraints) {
+            Matcher named = CONCEPT_NAME.matcher(constraint.strip());
+            if (named.matches()) {
+                name = named.group(1);
+            } else {
+                state.add(switch (constraint.strip()) {
+                    case "present" -> "present (some member finding is yes)";
+                    case "absent" -> "absent (every member finding answered no)";
+                    case "unknown" -> "not known (no member yes, some not asked)";
+                    default -> expression(constraint);
+                });
+            }
+        }
+        return "concept " + name + " (docs/VOCABULARY.md, Concepts): " + String.join(", ", state);
+    }
+
+    /** The members of a concept: {@code List() from collect( Answer( code in ( "a", "b" ) ) )}. */
+    private static final Pattern CONCEPT_MEMBERS = Pattern.compile(
+            "List\\(\\s*\\)\\s+from\\s+collect\\(\\s*Answer\\(\\s*code\\s+(?:==|in)\\s+(.*)\\)\\s*\\)");
+    private static final Pattern QUOTED_CODE = Pattern.compile("\"([a-z0-9_]+)\"");
+    /** A bracketed group of patterns joined by {@code and}, perhaps negated: {@code not ( A and B )}. */
+    private static final Pattern GROUP = Pattern.compile("(not\\s*)?\\((.*)\\)");
+
+    /** Whether the bracket opened at {@code open} closes at the end of {@code text}. */
+    private static boolean closesAtEnd(String text, int open) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = open; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"' && text.charAt(i - 1) != '\\') {
+                quoted = !quoted;
+            } else if (!quoted && ch == '(') {
+                depth++;
+            } else if (!quoted && ch == ')' && --depth == 0) {
+                return i == text.length() - 1;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern CONCEPT_NAME = Pattern.compile("name\\s*==\\s*\"([a-z0-9_]+)\"");
 
     private static String answer(List<String> constraints) {
         String subject = "an answer";
