@@ -11,6 +11,8 @@ import health.triage.TriageEngine;
 
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CanonicalType;
+import org.hl7.fhir.r4.model.ElementDefinition;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.GuidanceResponse;
@@ -25,6 +27,8 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComp
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StructureDefinition;
+import org.hl7.fhir.r4.model.UriType;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -208,6 +212,46 @@ public final class AdaptiveQuestionnaire {
                         && reference.getReference().equals("#" + r.getIdElement().getIdPart()))
                 .map(r -> (GuidanceResponse) r)
                 .findFirst();
+    }
+
+    /**
+     * The definition of the extension {@value #ASSESSMENT} (a differential; validators generate the snapshot), as a
+     * server publishes it at {@code StructureDefinition/triage-assessment}.
+     */
+    public static StructureDefinition assessmentExtension() {
+        StructureDefinition definition = new StructureDefinition();
+        definition.setId("triage-assessment");
+        definition.setUrl(ASSESSMENT);
+        definition.setVersion(TriageQuestionnaire.VERSION);
+        definition.setName("TriageAssessment");
+        definition.setTitle("Triage assessment of an adaptive response");
+        definition.setStatus(PublicationStatus.ACTIVE);
+        definition.setDescription("On a QuestionnaireResponse completed by $next-question: the triage assessment, a "
+                + "GuidanceResponse contained in the same response.");
+        definition.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
+        definition.setKind(StructureDefinition.StructureDefinitionKind.COMPLEXTYPE);
+        definition.setAbstract(false);
+        definition.addContext().setType(StructureDefinition.ExtensionContextType.ELEMENT)
+                .setExpression("QuestionnaireResponse");
+        definition.setType("Extension");
+        definition.setBaseDefinition("http://hl7.org/fhir/StructureDefinition/Extension");
+        definition.setDerivation(StructureDefinition.TypeDerivationRule.CONSTRAINT);
+        List<ElementDefinition> elements = definition.getDifferential().getElement();
+        elements.add(element("Extension").setShort("Triage assessment")
+                .setDefinition("The triage assessment of the completed response.").setMin(0).setMax("1"));
+        elements.add(element("Extension.extension").setMax("0"));
+        elements.add(element("Extension.url").setFixed(new UriType(ASSESSMENT)));
+        ElementDefinition value = element("Extension.value[x]").setMin(1);
+        value.addType().setCode("Reference").addTargetProfile("http://hl7.org/fhir/StructureDefinition/"
+                + "GuidanceResponse");
+        elements.add(value);
+        return definition;
+    }
+
+    private static ElementDefinition element(String path) {
+        ElementDefinition element = new ElementDefinition().setPath(path);
+        element.setId(path);
+        return element;
     }
 
     /** The assessment as a contained GuidanceResponse, its own contained resources beside it. */

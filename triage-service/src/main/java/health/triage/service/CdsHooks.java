@@ -21,9 +21,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The CDS Hooks 2.0 service {@value #SERVICE_ID} for the {@code patient-view} hook: discovery, and a call that
@@ -33,7 +38,9 @@ import java.util.Optional;
  * QuestionnaireResponse to the triage questionnaire). When the client did not prefetch {@code triageResponse}, the
  * service fetches it from {@code fhirServer} with the given {@code fhirAuthorization}, but only from a FHIR server
  * it is configured to trust ({@link Settings#fhirServers()}); otherwise it answers 412 Precondition Failed, as the
- * specification asks. A {@code null} prefetch (the client found nothing) gives no card.
+ * specification asks. A {@code null} prefetch (the client found nothing) gives no card. An {@code OperationOutcome}
+ * with an error in the prefetch (the client could not get the data), a response that is not finished, and answers
+ * older than {@link Settings.Interop#maxAnswerAge()} give a "triage could not run" card instead of a triage card.
  */
 final class CdsHooks {
 
@@ -112,11 +119,31 @@ final class CdsHooks {
         checkPatient(prefetch.get(PATIENT), patientId);
         JsonNode triage = prefetch.isObject() && prefetch.has(TRIAGE_RESPONSE) ? prefetch.get(TRIAGE_RESPONSE)
                 : fetch(request, patientId, deadlineNanos);
+        Optional<String> failed = failure(triage);
+        if (failed.isPresent()) {
+            return CdsCards.couldNotRun(failed.get(), "Check that the triage questionnaire's answers can be read "
+                    + "from the record, then open the record again.", hookInstance, engine.ruleBaseVersion());
+        }
         Optional<QuestionnaireResponse> latest = latest(triage);
         if (latest.isEmpty()) {
             return CdsCards.none();
         }
         checkSubject(latest.get(), patientId);
+        QuestionnaireResponse.QuestionnaireResponseStatus status = latest.get().getStatus();
+        if (!USABLE.contains(status)) {
+            return CdsCards.couldNotRun("the questionnaire is not finished (status "
+                    + (status == null ? "missing" : status.toCode()) + ")", "Ask the patient to finish the triage "
+                    + "questionnaire; answers in progress are never assessed.", hookInstance,
+                    engine.ruleBaseVersion());
+        }
+        Date authored = latest.get().getAuthored();
+        Duration maxAge = settings.interop().maxAnswerAge();
+        if (authored != null && authored.toInstant().isBefore(Instant.now().minus(maxAge))) {
+            return CdsCards.couldNotRun("the answers are from " + CdsCards.day(authored) + ", older than "
+                    + maxAge.toDays() + " days", "Ask the patient the triage questions again: old answers may no "
+                    + "longer describe the pain, and an old result must not be acted on.", hookInstance,
+                    engine.ruleBaseVersion());
+        }
         TriageCase triageCase;
         try {
             triageCase = QuestionnaireResponses.toCase(latest.get());
@@ -124,10 +151,59 @@ final class CdsHooks {
             throw new IllegalArgumentException("prefetch." + TRIAGE_RESPONSE + ": " + e.getMessage(), e);
         }
         Assessment assessment = engine.assess(triageCase);
-        return CdsCards.response(assessment, patientId, hookInstance, baseUrl);
+        return CdsCards.response(assessment, patientId, hookInstance, baseUrl, authored);
     }
 
-    /** The latest completed response in a prefetched response or search Bundle; empty for null or none. */
+    /** The statuses of a response whose answers are final: completed, or amended after completion. */
+    private static final Set<QuestionnaireResponse.QuestionnaireResponseStatus> USABLE = EnumSet.of(
+            QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED,
+            QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED);
+
+    /**
+     * Why the prefetch says the EHR could not supply the data: an OperationOutcome with an error, on its own or in
+     * the search Bundle (CDS Hooks: services should check prefetch for OperationOutcomes); empty otherwise.
+     */
+    private static Optional<String> failure(JsonNode triage) {
+        if (triage == null || triage.isNull()) {
+            return Optional.empty();
+        }
+        List<JsonNode> outcomes = new ArrayList<>();
+        if (triage.path("resourceType").asText("").equals("OperationOutcome")) {
+            outcomes.add(triage);
+        }
+        for (JsonNode entry : triage.path("entry")) {
+            if (entry.path("resource").path("resourceType").asText("").equals("OperationOutcome")) {
+                outcomes.add(entry.path("resource"));
+            }
+        }
+        for (JsonNode outcome : outcomes) {
+            for (JsonNode issue : outcome.path("issue")) {
+                String severity = issue.path("severity").asText("");
+                if (severity.equals("error") || severity.equals("fatal")) {
+                    String code = issue.path("code").asText("");
+                    return Optional.of("the record system could not supply the questionnaire answers ("
+                            + (code.matches("[a-z-]{1,30}") ? code : "error") + ")");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code POST /cds-services/{id}/feedback}: checks the shape and counts the items; the content (card ids,
+     * outcomes, comments) is never logged.
+     *
+     * @throws IllegalArgumentException when the body is not {@code {"feedback": [...]}}
+     */
+    int feedback(byte[] body) {
+        JsonNode request = JsonBodies.tree(body);
+        if (!request.isObject() || !request.path("feedback").isArray()) {
+            throw new IllegalArgumentException("feedback is required: an array of {card, outcome, ...}");
+        }
+        return request.get("feedback").size();
+    }
+
+    /** The latest final response in a prefetched response or search Bundle, or else the latest other; empty for none. */
     private static Optional<QuestionnaireResponse> latest(JsonNode triage) {
         if (triage == null || triage.isNull()) {
             return Optional.empty();
@@ -143,13 +219,17 @@ final class CdsHooks {
                     + (type.isEmpty() ? "no FHIR resource" : "a " + shown(type)));
         }
         Bundle bundle = read(Bundle.class, json, field);
-        return bundle.getEntry().stream()
+        List<QuestionnaireResponse> responses = bundle.getEntry().stream()
                 .map(Bundle.BundleEntryComponent::getResource)
                 .filter(r -> r instanceof QuestionnaireResponse)
                 .map(r -> (QuestionnaireResponse) r)
-                .filter(r -> r.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED)
-                .max(Comparator.comparing(QuestionnaireResponse::getAuthored,
-                        Comparator.nullsFirst(Comparator.<Date>naturalOrder())));
+                .filter(r -> r.getStatus() != QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR)
+                .toList();
+        Comparator<QuestionnaireResponse> byAuthored = Comparator.comparing(QuestionnaireResponse::getAuthored,
+                Comparator.nullsFirst(Comparator.<Date>naturalOrder()));
+        Optional<QuestionnaireResponse> completed = responses.stream().filter(r -> USABLE.contains(r.getStatus()))
+                .max(byAuthored);
+        return completed.isPresent() ? completed : responses.stream().max(byAuthored);
     }
 
     private static <T extends org.hl7.fhir.instance.model.api.IBaseResource> T read(Class<T> type, byte[] json,

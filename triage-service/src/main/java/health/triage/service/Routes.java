@@ -6,7 +6,6 @@ import health.triage.NextQuestions;
 import health.triage.TriageCase;
 import health.triage.TriageEngine;
 import health.triage.examples.CaseJson;
-import health.triage.fhir.AdaptiveQuestionnaire;
 import health.triage.fhir.FhirFormat;
 import health.triage.fhir.TriageQuestionnaire;
 
@@ -18,7 +17,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Parameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +47,11 @@ final class Routes extends Handler.Abstract {
         HEALTH("GET", "/health"),
         DISCOVERY("GET", "/cds-services"),
         CDS_CALL("POST", "/cds-services/" + CdsHooks.SERVICE_ID),
+        FEEDBACK("POST", "/cds-services/" + CdsHooks.SERVICE_ID + "/feedback"),
         QUESTIONNAIRE("GET", "/fhir/Questionnaire/" + TriageQuestionnaire.ID),
         NEXT_QUESTION("POST", "/fhir/Questionnaire/$next-question"),
+        METADATA("GET", "/fhir/metadata"),
+        EXTENSION("GET", "/fhir/StructureDefinition/triage-assessment"),
         ASSESS("POST", "/assess");
 
         final String method;
@@ -70,8 +71,8 @@ final class Routes extends Handler.Abstract {
     private final Settings settings;
     private final ExecutorService work;
     private final CdsHooks cdsHooks;
-    private final AdaptiveQuestionnaire adaptive;
-    private final String questionnaire;
+    private final FhirEndpoints fhir;
+    private final Cors cors;
     private final String discovery;
     private final String health;
 
@@ -80,8 +81,8 @@ final class Routes extends Handler.Abstract {
         this.settings = settings;
         this.work = work;
         this.cdsHooks = new CdsHooks(engine, settings);
-        this.adaptive = new AdaptiveQuestionnaire(engine);
-        this.questionnaire = FhirFormat.write(TriageQuestionnaire.questionnaire());
+        this.fhir = new FhirEndpoints(engine, settings.interop());
+        this.cors = new Cors(settings.interop().corsOrigins());
         this.discovery = CdsHooks.discovery();
         ObjectNode up = JsonBodies.MAPPER.createObjectNode();
         up.put("status", "UP");
@@ -96,15 +97,21 @@ final class Routes extends Handler.Abstract {
         long start = System.nanoTime();
         long deadline = start + settings.requestTimeout().toNanos();
         String method = request.getMethod();
-        Optional<Route> route = Route.of(Request.getPathInContext(request));
+        String path = Request.getPathInContext(request);
+        Optional<Route> route = Route.of(path);
+        Optional<Reply> preflight = cors.apply(request, response, path);
         Reply reply;
-        if (route.isEmpty()) {
+        if (preflight.isPresent()) {
+            reply = preflight.get();
+        } else if (route.isEmpty() && path.startsWith("/fhir/")) {
+            reply = new Reply(404, Reply.FHIR_JSON, FhirEndpoints.notFound(path));
+        } else if (route.isEmpty()) {
             reply = Reply.json(404, JsonBodies.error("no such endpoint; the service answers GET /health, "
                     + "GET /cds-services, POST /cds-services/" + CdsHooks.SERVICE_ID + ", GET /fhir/Questionnaire/"
                     + TriageQuestionnaire.ID + ", POST /fhir/Questionnaire/$next-question and POST /assess"));
         } else if (!route.get().method.equals(method)) {
             response.getHeaders().put(HttpHeader.ALLOW, route.get().method);
-            reply = Reply.json(405, JsonBodies.error(route.get().path + " answers " + route.get().method + " only"));
+            reply = refusal(route.get(), 405, route.get().path + " answers " + route.get().method + " only");
         } else {
             reply = answer(route.get(), request, deadline);
         }
@@ -124,8 +131,10 @@ final class Routes extends Handler.Abstract {
         return switch (route) {
             case HEALTH -> Reply.json(200, health);
             case DISCOVERY -> Reply.json(200, discovery);
-            case QUESTIONNAIRE -> new Reply(200, Reply.FHIR_JSON, questionnaire);
-            case CDS_CALL, NEXT_QUESTION, ASSESS -> {
+            case QUESTIONNAIRE -> new Reply(200, Reply.FHIR_JSON, fhir.questionnaire());
+            case METADATA -> new Reply(200, Reply.FHIR_JSON, fhir.capabilities());
+            case EXTENSION -> new Reply(200, Reply.FHIR_JSON, fhir.assessmentExtension());
+            case CDS_CALL, FEEDBACK, NEXT_QUESTION, ASSESS -> {
                 byte[] body;
                 try {
                     body = Content.Source.asByteArrayAsync(request, settings.maxRequestBytes())
@@ -176,10 +185,13 @@ final class Routes extends Handler.Abstract {
             return switch (route) {
                 case ASSESS -> assess(body, nextQuestions);
                 case CDS_CALL -> Reply.json(200, JsonBodies.write(cdsHooks.call(body, baseUrl, deadline)));
+                case FEEDBACK -> {
+                    LOG.info("feedback: {} item(s)", cdsHooks.feedback(body)); // never the content
+                    yield Reply.json(200, "{}");
+                }
                 case NEXT_QUESTION -> {
                     JsonBodies.check(body);
-                    Parameters out = adaptive.nextQuestion(FhirFormat.read(Parameters.class, body));
-                    yield new Reply(200, Reply.FHIR_JSON, FhirFormat.write(out));
+                    yield new Reply(200, Reply.FHIR_JSON, fhir.nextQuestion(body));
                 }
                 default -> throw new IllegalStateException("not a POST endpoint: " + route);
             };
@@ -218,8 +230,9 @@ final class Routes extends Handler.Abstract {
     static Reply refusal(Route route, int status, String message) {
         return switch (route) {
             case ASSESS -> Reply.json(status, CaseJson.error(ASSESS_INPUT, null, ASSESS_INPUT + ": " + message));
-            case NEXT_QUESTION, QUESTIONNAIRE -> new Reply(status, Reply.FHIR_JSON, FhirFormat.write(
-                    FhirFormat.error(status == 400 ? OperationOutcome.IssueType.INVALID
+            case NEXT_QUESTION, QUESTIONNAIRE, METADATA, EXTENSION -> new Reply(status, Reply.FHIR_JSON,
+                    FhirFormat.write(FhirFormat.error(status == 400 ? OperationOutcome.IssueType.INVALID
+                            : status == 405 ? OperationOutcome.IssueType.NOTSUPPORTED
                             : status == 413 ? OperationOutcome.IssueType.TOOLONG
                             : status == 408 || status == 503 ? OperationOutcome.IssueType.TIMEOUT
                             : OperationOutcome.IssueType.EXCEPTION, message)));

@@ -58,11 +58,33 @@ public final class TriageServiceCommand implements Callable<Integer> {
             + "missing prefetch is answered 412.")
     List<String> fhirServers = new ArrayList<>();
 
+    @Option(names = "--public-url", paramLabel = "URL", description = "The service's base URL as clients reach it, "
+            + "such as https://triage.example.org (behind a proxy); the FHIR base is URL/fhir, named in the "
+            + "questionnaire's SDC adaptive extension and the CapabilityStatement. Default: not named.")
+    String publicUrl;
+
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN", description = "A browser origin, such as "
+            + "https://sandbox.cds-hooks.org, allowed to call /cds-services and /fhir/ across origins (CORS); repeat "
+            + "for several. Default: none.")
+    List<String> corsOrigins = new ArrayList<>();
+
+    @Option(names = "--max-answer-age", paramLabel = "DAYS", description = "Questionnaire answers given longer ago "
+            + "than this get a 'triage could not run' card instead of a triage card. Default: ${DEFAULT-VALUE}.")
+    int maxAnswerAgeDays = 7;
+
     @Option(names = "--bilateral-policy", paramLabel = "emergency|urgent", description = "How new symptoms in both "
             + "legs on their own are sent on, as in the command line. Default: emergency.")
     String bilateralPolicy = "emergency";
 
     private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private Settings.Interop interop() {
+        try {
+            return new Settings.Interop(publicUrl, corsOrigins, Duration.ofDays(maxAnswerAgeDays));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new TriageServiceCommand()).execute(args));
@@ -78,7 +100,8 @@ public final class TriageServiceCommand implements Callable<Integer> {
                     + "or urgent, was '" + bilateralPolicy + "'");
         }
         Settings settings = new Settings(host, port, maxRequestBytes, Duration.ofSeconds(requestTimeoutSeconds),
-                Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(drainTimeoutSeconds), fhirServers);
+                Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(drainTimeoutSeconds), fhirServers)
+                .with(interop());
         long start = System.nanoTime();
         TriageEngine engine = TriageEngine.builder().bilateralLegSymptomsPolicy(policy).build();
         TriageServer server = TriageServer.start(engine, settings);
