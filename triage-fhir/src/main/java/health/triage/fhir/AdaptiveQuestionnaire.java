@@ -49,9 +49,10 @@ import java.util.stream.Collectors;
  * <p>Each call adds one screen, as {@link NextQuestions#nextScreen()} groups the questions (the emergency screen
  * first, then where it hurts, then the group of the highest-ranked question): several findings become a
  * {@code group} item (linkId {@code screen-N}) of yes/no questions under the screen's question, one finding a single
- * question. The first call asks about the person (age, required; sex; pregnancy, shown by {@code enableWhen} to a
- * woman aged 12 to 55; how long; how bad). A question asked but left unanswered, whether the client sends it back
- * without an answer or leaves it out, is "don't know": the finding stays unknown and is not asked again. The
+ * question. The first call asks about the person (age, required; sex; pregnancy, shown by {@code enableWhen} at 12
+ * to 55 years when the sex is not male; how long; how bad). A question asked but left unanswered, whether the client
+ * sends it back without an answer or leaves it out, is "don't know": the finding stays unknown and is not asked
+ * again. The
  * response is completed as soon as the case is an emergency, when the assessment is complete, or when only
  * questions answered "don't know" could still change it; the completed questionnaire ends with a display item
  * saying the outcome.
@@ -180,7 +181,8 @@ public final class AdaptiveQuestionnaire {
      * {@code $next-question} called with its input parameters: the updated response (the operation's one output,
      * {@value #OUT}, which FHIR returns bare).
      *
-     * @throws IllegalArgumentException as {@link #response(Parameters)} and {@link #nextQuestion(QuestionnaireResponse)}
+     * @throws IllegalArgumentException as {@link #response(Parameters)} and
+     *                                  {@link #nextQuestion(QuestionnaireResponse)}
      */
     public QuestionnaireResponse nextQuestion(Parameters in) {
         return nextQuestion(response(in));
@@ -321,15 +323,15 @@ public final class AdaptiveQuestionnaire {
         return linkId.startsWith(SCREEN);
     }
 
-    /** A question of the person; pregnancy is shown to a woman of 12 to 55 only. */
+    /** A question of the person; pregnancy is shown at 12 to 55 years, when the sex is not male. */
     private static QuestionnaireItemComponent person(String linkId) {
         QuestionnaireItemComponent item = TriageQuestionnaire.question(linkId);
         if (linkId.equals("pregnant")) {
             item.setEnableBehavior(Questionnaire.EnableWhenBehavior.ALL);
-            item.addEnableWhen().setQuestion("age").setOperator(Questionnaire.QuestionnaireItemOperator.GREATER_OR_EQUAL)
-                    .setAnswer(new IntegerType(YOUNGEST_ASKED_PREGNANCY));
-            item.addEnableWhen().setQuestion("age").setOperator(Questionnaire.QuestionnaireItemOperator.LESS_OR_EQUAL)
-                    .setAnswer(new IntegerType(OLDEST_ASKED_PREGNANCY));
+            item.addEnableWhen().setQuestion("age").setOperator(Questionnaire.QuestionnaireItemOperator
+                    .GREATER_OR_EQUAL).setAnswer(new IntegerType(YOUNGEST_ASKED_PREGNANCY));
+            item.addEnableWhen().setQuestion("age").setOperator(Questionnaire.QuestionnaireItemOperator
+                    .LESS_OR_EQUAL).setAnswer(new IntegerType(OLDEST_ASKED_PREGNANCY));
         }
         return item;
     }
@@ -341,7 +343,8 @@ public final class AdaptiveQuestionnaire {
     }
 
     /** The questions (not groups, not display items) of a questionnaire's items, by link id. */
-    private static void questions(List<QuestionnaireItemComponent> items, Map<String, QuestionnaireItemComponent> into) {
+    private static void questions(List<QuestionnaireItemComponent> items,
+                                  Map<String, QuestionnaireItemComponent> into) {
         for (QuestionnaireItemComponent item : items) {
             if (item.getType() == QuestionnaireItemType.GROUP) {
                 questions(item.getItem(), into);

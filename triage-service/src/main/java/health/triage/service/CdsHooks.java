@@ -203,7 +203,7 @@ final class CdsHooks {
         return request.get("feedback").size();
     }
 
-    /** The latest final response in a prefetched response or search Bundle, or else the latest other; empty for none. */
+    /** The latest final response in a prefetched response or Bundle, or else the latest other; empty for none. */
     private static Optional<QuestionnaireResponse> latest(JsonNode triage) {
         if (triage == null || triage.isNull()) {
             return Optional.empty();

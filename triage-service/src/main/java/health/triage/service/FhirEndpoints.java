@@ -28,8 +28,9 @@ final class FhirEndpoints {
 
     /** The SDC operation the service implements. */
     static final String NEXT_QUESTION = "http://hl7.org/fhir/uv/sdc/OperationDefinition/Questionnaire-next-question";
-    static final String SDC_ADAPTIVE_QR = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaireresponse-adapt";
-    static final String SDC_ADAPTIVE_SEARCH = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-adapt-srch";
+    static final String SDC = "http://hl7.org/fhir/uv/sdc/StructureDefinition/";
+    static final String SDC_ADAPTIVE_QR = SDC + "sdc-questionnaireresponse-adapt";
+    static final String SDC_ADAPTIVE_SEARCH = SDC + "sdc-questionnaire-adapt-srch";
 
     private final AdaptiveQuestionnaire adaptive;
     private final String questionnaire;

@@ -128,7 +128,8 @@ class CdsHooksTest {
 
     @Test
     void call_answersOlderThanTheLimit_getATriageCouldNotRunCard_notTheTriage() throws IOException {
-        QuestionnaireResponse old = QuestionnaireResponses.fromCase(Services.exampleCases().get("saddle-numbness.json"));
+        QuestionnaireResponse old = QuestionnaireResponses.fromCase(Services.exampleCases()
+                .get("saddle-numbness.json"));
         old.setAuthored(new Date(1_546_300_800_000L)); // 2019-01-01
         JsonNode card = JsonBodies.MAPPER.readTree(Services.post(CALL, request(FhirFormat.write(old))).body())
                 .get("cards").get(0);

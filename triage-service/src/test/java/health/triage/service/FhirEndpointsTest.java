@@ -74,6 +74,24 @@ class FhirEndpointsTest {
     }
 
     @Test
+    void publicUrl_isTheFhirBaseInTheAdaptiveExtensionAndTheCapabilityStatement_neverTheRequestsHost() {
+        Settings settings = Settings.defaults(0).with(new Settings.Interop("https://triage.example.org/", List.of(),
+                Settings.Interop.DEFAULTS.maxAnswerAge()));
+        try (TriageServer server = Services.start(settings)) {
+            HttpResponse<String> raw = Services.send(java.net.http.HttpRequest.newBuilder(server.localUri().resolve(
+                    "/fhir/Questionnaire/" + TriageQuestionnaire.ID)).header("X-Forwarded-Host", "evil.example")
+                    .GET().build());
+            Questionnaire served = FhirFormat.read(Questionnaire.class, raw.body().getBytes());
+            assertEquals("https://triage.example.org/fhir", served.getExtensionByUrl(TriageQuestionnaire.ADAPTIVE)
+                    .getValue().primitiveValue());
+            CapabilityStatement statement = FhirFormat.read(CapabilityStatement.class, Services.send(
+                    java.net.http.HttpRequest.newBuilder(server.localUri().resolve("/fhir/metadata")).GET().build())
+                    .body().getBytes());
+            assertEquals("https://triage.example.org/fhir", statement.getImplementation().getUrl());
+        }
+    }
+
+    @Test
     void metadata_isACapabilityStatementNamingNextQuestionAndTheQuestionnaire() {
         CapabilityStatement statement = client.capabilities().ofType(CapabilityStatement.class).execute();
         assertEquals("4.0.1", statement.getFhirVersion().toCode());
