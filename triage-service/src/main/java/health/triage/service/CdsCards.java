@@ -132,14 +132,17 @@ final class CdsCards {
     }
 
     /**
-     * The disposition, the main red flag and the findings that raised it (or else the likely source), and whom to
-     * refer to, in one sentence of at most {@value #MAX_SUMMARY} characters: the evidence, then the referral, are
+     * The disposition, the main red flag and the findings that raised it (or else the likely source and how many
+     * screening questions are unanswered), and whom to refer to, in one sentence of at most {@value #MAX_SUMMARY} characters: the evidence, then the referral, are
      * left out before anything is cut.
      */
     static String summary(Assessment a) {
         String head = a.disposition().code().replace('_', ' ');
         Optional<RedFlag> main = flags(a).stream().findFirst();
-        String reason = main.map(flag -> "red flag " + words(flag.code())).orElse(sourceWords(a.likelySource()));
+        String unanswered = a.unanswered().isEmpty() ? "" : a.unanswered().size() == 1
+                ? ", 1 screening question unanswered" : ", " + a.unanswered().size() + " screening questions unanswered";
+        String reason = main.map(flag -> "red flag " + words(flag.code()))
+                .orElse(sourceWords(a.likelySource()) + unanswered);
         String evidence = main.filter(flag -> !flag.evidence().isEmpty())
                 .map(flag -> " (" + flag.evidence().stream().map(CdsCards::words)
                         .collect(Collectors.joining(", ")) + ")").orElse("");

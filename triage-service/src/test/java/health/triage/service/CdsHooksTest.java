@@ -101,6 +101,18 @@ class CdsHooksTest {
     }
 
     @Test
+    void call_noRedFlag_summaryNamesTheLikelySourceAndTheUnansweredScreeningQuestions() throws IOException {
+        TriageCase person = Services.exampleCases().get("incomplete-emergency-screen.json");
+        Assessment expected = Services.engine().assess(person);
+        JsonNode card = JsonBodies.MAPPER.readTree(Services.post(CALL, request(prefetched(recent(person)))).body())
+                .get("cards").get(0);
+        String summary = card.get("summary").asText();
+        assertTrue(expected.redFlags().isEmpty() && !expected.unanswered().isEmpty(), "the example's premise");
+        assertTrue(summary.startsWith("URGENT, likely "), summary);
+        assertTrue(summary.contains(expected.unanswered().size() + " screening question"), summary);
+    }
+
+    @Test
     void call_everyExample_detailIsCompact_withoutRepeatsFilePathsOrCodes_andSaysWhenTheAnswersWereGiven()
             throws IOException {
         List<String> problems = new ArrayList<>();
