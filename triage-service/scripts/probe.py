@@ -307,8 +307,8 @@ def probe(port, ok_fhir, slow_fhir, prefix, slow_base):
          400, "has no subject reference"),
         ("S6 subject on another server", cds_call(None, triage=qr(
             [AGE40], subject={"reference": "https://other-ehr.example/fhir/Patient/p1"})), 400, "is about"),
-        ("S6 in-progress response", cds_call(None, triage=qr([AGE40], status="in-progress")), 400,
-         "only a completed or amended response"),
+        ("S6 in-progress response: not assessed", cds_call(None, triage=qr([AGE40], status="in-progress")), 200,
+         "Triage could not run: the questionnaire is not finished"),
         ("S6 questionnaire '#anything'", cds_call(None, triage=qr([AGE40], questionnaire="#anything")), 400,
          "questionnaire must be"),
         ("S6 patientId with a path", cds_call(None, patient_id="../Practitioner/x", triage=None), 400,
