@@ -139,10 +139,11 @@ final class Routes extends Handler.Abstract {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, sent.contentType() + "; charset=utf-8");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
-            Content.Sink.write(response, true, sent.body(), callback);
+            // logged before the answer goes out, so that a client that has its answer finds the request logged
             LOG.info("{} {} {} {} ms", safe(method),
                     route.map(r -> r.path).orElse("(unknown path)"), sent.status(),
                     (System.nanoTime() - arrived) / 1_000_000);
+            Content.Sink.write(response, true, sent.body(), callback);
         });
         return true;
     }
