@@ -214,7 +214,7 @@ def main():
     log = tempfile.NamedTemporaryFile(prefix="triage-service-probe-", suffix=".log", delete=False)
     service = subprocess.Popen([JAVA, "-Xmx256m", "-jar", JAR, "--port", str(port),
                                 "--fhir-server", f"http://127.0.0.1:{prefix}", "--fhir-server", slow_base,
-                                "--fhir-timeout", "2", "--max-connections-per-client", str(PER_CLIENT)],
+                                "--fhir-timeout", "4", "--max-connections-per-client", str(PER_CLIENT)],
                                stdout=log, stderr=subprocess.STDOUT)
     try:
         for _ in range(600):
@@ -266,7 +266,9 @@ def probe(port, ok_fhir, slow_fhir, prefix, slow_base):
     status, body, _ = request(port, "POST", CALL, cds_call(slow_base, token=TOKEN + "\r\nX: y"))
     check("S8 token with CR LF: 400 without the token", status == 400 and TOKEN not in body, f"{status} {body}")
 
-    # S2: four trickling fetches (twice the worker threads) are cut off at 2 s; other requests are answered
+    # S2: four trickling fetches (twice the worker threads) are cut off at 4 s; other requests are answered meanwhile
+    for _ in range(3):  # warm up the assessment first, so that its time below is not the JVM's first-use cost
+        request(port, "POST", "/assess?nextQuestions=false", '{"age": 40}')
     results = []
     threads = [threading.Thread(target=lambda: results.append(request(port, "POST", CALL, cds_call(slow_base))))
                for _ in range(4)]
@@ -277,11 +279,12 @@ def probe(port, ok_fhir, slow_fhir, prefix, slow_base):
             break
         time.sleep(0.05)
     status, body, took = request(port, "POST", "/assess?nextQuestions=false", '{"age": 40}')
-    check("S2 /assess answers while four fetches trickle", status == 200 and took < 2, f"{status} {took:.2f}s")
+    check("S2 /assess answers while four fetches trickle", status == 200 and took < 2
+          and all(t.is_alive() for t in threads), f"{status} {took:.2f}s (before the fetches ended)")
     for t in threads:
         t.join(30)
-    check("S2 each trickled fetch: 412 at its 2 s deadline",
-          len(results) == 4 and all(r[0] == 412 and "did not answer in full within 2000 ms" in r[1] and r[2] < 5
+    check("S2 each trickled fetch: 412 at its 4 s deadline",
+          len(results) == 4 and all(r[0] == 412 and "did not answer in full within 4000 ms" in r[1] and r[2] < 7
                                     for r in results), [(r[0], r[1][:80], round(r[2], 1)) for r in results])
     for _ in range(50):
         if slow_fhir.hung_up >= 4:
@@ -304,8 +307,8 @@ def probe(port, ok_fhir, slow_fhir, prefix, slow_base):
          400, "has no subject reference"),
         ("S6 subject on another server", cds_call(None, triage=qr(
             [AGE40], subject={"reference": "https://other-ehr.example/fhir/Patient/p1"})), 400, "is about"),
-        ("S6 in-progress response", cds_call(None, triage=qr([AGE40], status="in-progress")), 400,
-         "only a completed or amended response"),
+        ("S6 in-progress response: not assessed", cds_call(None, triage=qr([AGE40], status="in-progress")), 200,
+         "Triage could not run: the questionnaire is not finished"),
         ("S6 questionnaire '#anything'", cds_call(None, triage=qr([AGE40], questionnaire="#anything")), 400,
          "questionnaire must be"),
         ("S6 patientId with a path", cds_call(None, patient_id="../Practitioner/x", triage=None), 400,

@@ -63,6 +63,12 @@ public final class AssessmentResources {
     public static final String LIKELY_SOURCE_SYSTEM = "http://triage.health/fhir/CodeSystem/likely-source";
     public static final String FINDING_SYSTEM = "http://triage.health/fhir/CodeSystem/finding";
 
+    /** The library's referral destinations, coded by their words ({@code emergency-department}). */
+    public static final String REFERRAL_SYSTEM = "http://triage.health/fhir/CodeSystem/referral";
+    private static final String SNOMED = "http://snomed.info/sct";
+    /** SNOMED CT 3457005 Patient referral: the ServiceRequest category of FHIR R4's example value set. */
+    private static final String PATIENT_REFERRAL = "3457005";
+
     private static final String OUTPUT_ID = "output";
     private static final String PLAN_ID = "plan";
 
@@ -105,7 +111,9 @@ public final class AssessmentResources {
         request.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
         request.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
         request.setPriority(ServiceRequest.ServiceRequestPriority.fromCode(priority(disposition)));
-        request.setCode(new CodeableConcept().setText("Referral to " + referral.whom()));
+        request.addCategory(new CodeableConcept(new Coding(SNOMED, PATIENT_REFERRAL, "Patient referral")));
+        request.setCode(new CodeableConcept(new Coding(REFERRAL_SYSTEM, referralCode(referral.whom()),
+                referral.whom())).setText("Referral to " + referral.whom()));
         request.addReasonCode(new CodeableConcept().setText(referral.why()));
         request.setSubject(subject);
         return request;
@@ -235,7 +243,14 @@ public final class AssessmentResources {
     }
 
     /** How soon, in FHIR's request priority: an emergency is {@code stat}, urgent {@code urgent}, else routine. */
-    static String priority(Disposition disposition) {
+    /** A referral destination's code: its words in lower case, joined by hyphens ({@code gp-or-physiotherapist}). */
+    public static String referralCode(String whom) {
+        String code = whom.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return code.isEmpty() ? "unspecified" : code;
+    }
+
+    /** The ServiceRequest priority of a disposition: stat, urgent or routine. */
+    public static String priority(Disposition disposition) {
         return switch (disposition) {
             case EMERGENCY -> "stat";
             case URGENT -> "urgent";

@@ -178,7 +178,7 @@ public final class QuestionnaireResponses {
             if (linkId == null || linkId.isEmpty()) {
                 throw new IllegalArgumentException("an item has no linkId");
             }
-            if (TriageQuestionnaire.isGroup(linkId)) {
+            if (TriageQuestionnaire.isGroup(linkId) || AdaptiveQuestionnaire.isScreen(linkId)) {
                 if (item.hasAnswer()) {
                     throw new IllegalArgumentException("item '" + linkId + "' is a group and takes no answer");
                 }

@@ -4,14 +4,17 @@ import health.triage.Finding;
 import health.triage.QuestionWording;
 import health.triage.Sex;
 
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Enumerations.ResourceType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
+import org.hl7.fhir.r4.model.UrlType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +49,22 @@ public final class TriageQuestionnaire {
     public static final String URL = "http://triage.health/fhir/Questionnaire/" + ID;
     /** The version: the vocabulary's, which changes whenever a code is added, renamed or redefined. */
     public static final String VERSION = Finding.VOCABULARY_VERSION;
+    /** When the questionnaire's content last changed ({@code Questionnaire.date}); change it with the content. */
+    public static final String DATE = "2026-12-07";
+    /** SDC: the questionnaire is adaptive; the value is the FHIR base serving {@code $next-question}, or true. */
+    public static final String ADAPTIVE = "http://hl7.org/fhir/uv/sdc/StructureDefinition/"
+            + "sdc-questionnaire-questionnaireAdaptive";
+    /** FHIR R4 core: the unit of a numeric answer. */
+    static final String UNIT = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit";
+    static final String UCUM = "http://unitsofmeasure.org";
+    /**
+     * Follow-up questions shown only after a yes to the question they follow (enableWhen), by link id. Only
+     * follow-ups (role FOLLOW_UP): a screening question is never hidden, since unanswered it keeps the assessment
+     * incomplete.
+     */
+    static final Map<String, String> FOLLOWS = Map.of(
+            Finding.LEG_WEAKNESS_RECENT.code(), Finding.LEG_WEAKNESS.code(),
+            Finding.BILATERAL_ONSET_RECENT.code(), Finding.BILATERAL_LEG_SYMPTOMS.code());
 
     /** The coding system of the {@code sex} answers: FHIR's administrative gender, whose codes are ours. */
     static final String GENDER_SYSTEM = "http://hl7.org/fhir/administrative-gender";
@@ -69,8 +88,21 @@ public final class TriageQuestionnaire {
     private TriageQuestionnaire() {
     }
 
-    /** The questionnaire; a new copy on each call, since FHIR model objects can be changed. */
+    /**
+     * The questionnaire; a new copy on each call, since FHIR model objects can be changed. It is marked adaptive
+     * (SDC {@code questionnaireAdaptive} true) without naming where {@code $next-question} is served.
+     */
     public static Questionnaire questionnaire() {
+        return questionnaire(null);
+    }
+
+    /**
+     * The questionnaire as a server publishes it: marked adaptive (SDC {@code questionnaireAdaptive}) with the FHIR
+     * base that serves {@code $next-question}, such as {@code https://triage.example.org/fhir}.
+     *
+     * @param fhirBase the FHIR base URL, or {@code null} to mark it adaptive without naming the server
+     */
+    public static Questionnaire questionnaire(String fhirBase) {
         Questionnaire questionnaire = new Questionnaire();
         questionnaire.setId(ID);
         questionnaire.setUrl(URL);
@@ -78,6 +110,8 @@ public final class TriageQuestionnaire {
         questionnaire.setName("ButtockHipLegPainTriage");
         questionnaire.setTitle("Buttock, hip and leg pain triage");
         questionnaire.setStatus(PublicationStatus.ACTIVE);
+        questionnaire.setDateElement(new DateTimeType(DATE));
+        questionnaire.addExtension(ADAPTIVE, fhirBase == null ? new BooleanType(true) : new UrlType(fhirBase));
         questionnaire.setPublisher("health.triage");
         questionnaire.setDescription("The questions of the buttock, hip and leg pain triage, generated from its "
                 + "vocabulary (version " + VERSION + "). Each question's linkId is a finding code or a field of a case; "
@@ -117,7 +151,7 @@ public final class TriageQuestionnaire {
         groups.add(group(EMERGENCY_SCREEN_GROUP, "Emergency screen: please answer these first",
                 Finding.EMERGENCY_SCREEN.stream().map(TriageQuestionnaire::finding).toList()));
         groups.add(group(PERSON_GROUP, "About you and the pain",
-                FIELDS.stream().map(TriageQuestionnaire::field).toList()));
+                FIELDS.stream().map(TriageQuestionnaire::field).map(TriageQuestionnaire::withUnit).toList()));
         for (Finding.Group topic : Finding.Group.values()) {
             List<QuestionnaireItemComponent> items = Arrays.stream(Finding.values())
                     .filter(f -> f.group() == topic && !Finding.EMERGENCY_SCREEN.contains(f))
@@ -148,8 +182,14 @@ public final class TriageQuestionnaire {
 
     private static QuestionnaireItemComponent finding(Finding finding) {
         QuestionWording.Wording wording = QuestionWording.of(finding);
-        return question(finding.code(), QuestionnaireItemType.BOOLEAN, wording.patient() + scale(wording),
-                wording.why());
+        QuestionnaireItemComponent item = question(finding.code(), QuestionnaireItemType.BOOLEAN,
+                wording.patient() + scale(wording), wording.why());
+        String follows = FOLLOWS.get(finding.code());
+        if (follows != null) {
+            item.addEnableWhen().setQuestion(follows).setOperator(Questionnaire.QuestionnaireItemOperator.EQUAL)
+                    .setAnswer(new BooleanType(true));
+        }
+        return item;
     }
 
     /**
@@ -215,6 +255,14 @@ public final class TriageQuestionnaire {
         help.addExtension(ITEM_CONTROL, new CodeableConcept(new Coding(
                 "http://hl7.org/fhir/questionnaire-item-control", "help", "Help-Button")));
         return question;
+    }
+
+    /** A number of days carries its unit (UCUM {@code d}), so that a form shows it beside the box. */
+    private static QuestionnaireItemComponent withUnit(QuestionnaireItemComponent item) {
+        if (item.getLinkId().equals("durationDays")) {
+            item.addExtension(UNIT, new Coding(UCUM, "d", "day"));
+        }
+        return item;
     }
 
     private static QuestionnaireItemComponent range(QuestionnaireItemComponent item, int min, Integer max) {

@@ -13,10 +13,15 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -29,7 +34,9 @@ import java.util.concurrent.Executor;
  * QuestionnaireResponse to the triage questionnaire). When the client did not prefetch {@code triageResponse}, the
  * service fetches it from {@code fhirServer} with the given {@code fhirAuthorization}, but only from a FHIR server
  * it is configured to trust ({@link Settings#fhirServers()}); otherwise it answers 412 Precondition Failed, as the
- * specification asks. A {@code null} prefetch (the client found nothing) gives no card.
+ * specification asks. A {@code null} prefetch (the client found nothing) gives no card. An {@code OperationOutcome}
+ * with an error in the prefetch (the client could not get the data), a response that is not finished, and answers
+ * older than {@link Settings.Interop#maxAnswerAge()} give a "triage could not run" card instead of a triage card.
  */
 final class CdsHooks {
 
@@ -61,11 +68,13 @@ final class CdsHooks {
     private final TriageEngine engine;
     private final List<TrustedFhirServer> trusted;
     private final FhirFetch fetcher;
+    private final Settings.Interop interop;
 
     CdsHooks(TriageEngine engine, Settings settings, FhirFetch fetcher) {
         this.engine = engine;
         this.trusted = settings.trustedFhirServers();
         this.fetcher = fetcher;
+        this.interop = settings.interop();
     }
 
     /** {@code GET /cds-services}. */
@@ -89,15 +98,16 @@ final class CdsHooks {
 
     /**
      * {@code POST /cds-services/{id}}: the cards for a hook request. A missing prefetch is fetched without holding
-     * the calling thread; the assessment then runs on {@code work}. Cancelling the future aborts a fetch.
+     * the calling thread; the assessment then runs on {@code work}. Cancelling the future aborts a fetch. Cards link
+     * to the questionnaire below the configured {@link Settings.Interop#publicUrl()} only, never below a URL taken
+     * from the request.
      *
-     * @param baseUrl the service's public base URL, for links in cards; {@code null} for none
      * @throws Refused                  with 412 when the triage response is missing and cannot be fetched (also
      *                                  through the future)
      * @throws IllegalArgumentException naming the field, when the request is not a valid patient-view call (also
      *                                  through the future)
      */
-    CompletableFuture<ObjectNode> call(byte[] body, String baseUrl, long deadlineNanos, Executor work) {
+    CompletableFuture<ObjectNode> call(byte[] body, long deadlineNanos, Executor work) {
         JsonNode request = JsonBodies.tree(body);
         if (!request.isObject()) {
             throw new IllegalArgumentException("the request must be a JSON object");
@@ -125,7 +135,7 @@ final class CdsHooks {
         String fhirServer = request.path("fhirServer").isTextual() ? request.path("fhirServer").asText() : null;
         if (prefetch.isObject() && prefetch.has(TRIAGE_RESPONSE)) {
             return CompletableFuture.completedFuture(assess(prefetch.get(TRIAGE_RESPONSE), patientId, fhirServer,
-                    hookInstance, baseUrl));
+                    hookInstance));
         }
         CompletableFuture<byte[]> fetching = fetch(request, patientId, deadlineNanos);
         CompletableFuture<ObjectNode> cards = fetching.handle((bytes, failure) -> {
@@ -144,7 +154,7 @@ final class CdsHooks {
             } catch (IllegalArgumentException e) {
                 throw new Refused(412, MISSING + ", and fhirServer's answer is not valid JSON");
             }
-            return assess(fetched, patientId, fhirServer, hookInstance, baseUrl);
+            return assess(fetched, patientId, fhirServer, hookInstance);
         }, work);
         cards.whenComplete((done, failure) -> {
             if (failure != null) {
@@ -154,13 +164,36 @@ final class CdsHooks {
         return cards;
     }
 
-    private ObjectNode assess(JsonNode triage, String patientId, String fhirServer, String hookInstance,
-                              String baseUrl) {
+    /**
+     * The card for the prefetched or fetched triage data: "triage could not run" for an OperationOutcome with an
+     * error, an unfinished response or stale answers; 400 for a response about another patient or questionnaire.
+     */
+    private ObjectNode assess(JsonNode triage, String patientId, String fhirServer, String hookInstance) {
+        Optional<String> failed = failure(triage);
+        if (failed.isPresent()) {
+            return CdsCards.couldNotRun(failed.get(), "Check that the triage questionnaire's answers can be read "
+                    + "from the record, then open the record again.", hookInstance, engine.ruleBaseVersion());
+        }
         Optional<QuestionnaireResponse> latest = latest(triage);
         if (latest.isEmpty()) {
             return CdsCards.none();
         }
         checkResponse(latest.get(), patientId, fhirServer);
+        QuestionnaireResponse.QuestionnaireResponseStatus status = latest.get().getStatus();
+        if (!USABLE.contains(status)) {
+            return CdsCards.couldNotRun("the questionnaire is not finished (status "
+                    + (status == null ? "missing" : status.toCode()) + ")", "Ask the patient to finish the triage "
+                    + "questionnaire; answers in progress are never assessed.", hookInstance,
+                    engine.ruleBaseVersion());
+        }
+        Date authored = latest.get().getAuthored();
+        Duration maxAge = interop.maxAnswerAge();
+        if (authored != null && authored.toInstant().isBefore(Instant.now().minus(maxAge))) {
+            return CdsCards.couldNotRun("the answers are from " + CdsCards.day(authored) + ", older than "
+                    + maxAge.toDays() + " days", "Ask the patient the triage questions again: old answers may no "
+                    + "longer describe the pain, and an old result must not be acted on.", hookInstance,
+                    engine.ruleBaseVersion());
+        }
         TriageCase triageCase;
         try {
             triageCase = QuestionnaireResponses.toCase(latest.get());
@@ -168,10 +201,59 @@ final class CdsHooks {
             throw new IllegalArgumentException("prefetch." + TRIAGE_RESPONSE + ": " + e.getMessage(), e);
         }
         Assessment assessment = engine.assess(triageCase);
-        return CdsCards.response(assessment, patientId, hookInstance, baseUrl);
+        return CdsCards.response(assessment, patientId, hookInstance, interop.publicUrl(), authored);
     }
 
-    /** The latest completed response in a prefetched response or search Bundle; empty for null or none. */
+    /** The statuses of a response whose answers are final: completed, or amended after completion. */
+    private static final Set<QuestionnaireResponse.QuestionnaireResponseStatus> USABLE = EnumSet.of(
+            QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED,
+            QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED);
+
+    /**
+     * Why the prefetch says the EHR could not supply the data: an OperationOutcome with an error, on its own or in
+     * the search Bundle (CDS Hooks: services should check prefetch for OperationOutcomes); empty otherwise.
+     */
+    private static Optional<String> failure(JsonNode triage) {
+        if (triage == null || triage.isNull()) {
+            return Optional.empty();
+        }
+        List<JsonNode> outcomes = new ArrayList<>();
+        if (triage.path("resourceType").asText("").equals("OperationOutcome")) {
+            outcomes.add(triage);
+        }
+        for (JsonNode entry : triage.path("entry")) {
+            if (entry.path("resource").path("resourceType").asText("").equals("OperationOutcome")) {
+                outcomes.add(entry.path("resource"));
+            }
+        }
+        for (JsonNode outcome : outcomes) {
+            for (JsonNode issue : outcome.path("issue")) {
+                String severity = issue.path("severity").asText("");
+                if (severity.equals("error") || severity.equals("fatal")) {
+                    String code = issue.path("code").asText("");
+                    return Optional.of("the record system could not supply the questionnaire answers ("
+                            + (code.matches("[a-z-]{1,30}") ? code : "error") + ")");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code POST /cds-services/{id}/feedback}: checks the shape and counts the items; the content (card ids,
+     * outcomes, comments) is never logged.
+     *
+     * @throws IllegalArgumentException when the body is not {@code {"feedback": [...]}}
+     */
+    int feedback(byte[] body) {
+        JsonNode request = JsonBodies.tree(body);
+        if (!request.isObject() || !request.path("feedback").isArray()) {
+            throw new IllegalArgumentException("feedback is required: an array of {card, outcome, ...}");
+        }
+        return request.get("feedback").size();
+    }
+
+    /** The latest final response in a prefetched response or Bundle, or else the latest other; empty for none. */
     private static Optional<QuestionnaireResponse> latest(JsonNode triage) {
         if (triage == null || triage.isNull()) {
             return Optional.empty();
@@ -187,13 +269,17 @@ final class CdsHooks {
                     + (type.isEmpty() ? "no FHIR resource" : "a " + shown(type)));
         }
         Bundle bundle = read(Bundle.class, json, field);
-        return bundle.getEntry().stream()
+        List<QuestionnaireResponse> responses = bundle.getEntry().stream()
                 .map(Bundle.BundleEntryComponent::getResource)
                 .filter(r -> r instanceof QuestionnaireResponse)
                 .map(r -> (QuestionnaireResponse) r)
-                .filter(CdsHooks::isFinal)
-                .max(Comparator.comparing(QuestionnaireResponse::getAuthored,
-                        Comparator.nullsFirst(Comparator.<Date>naturalOrder())));
+                .filter(r -> r.getStatus() != QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR)
+                .toList();
+        Comparator<QuestionnaireResponse> byAuthored = Comparator.comparing(QuestionnaireResponse::getAuthored,
+                Comparator.nullsFirst(Comparator.<Date>naturalOrder()));
+        Optional<QuestionnaireResponse> completed = responses.stream().filter(r -> USABLE.contains(r.getStatus()))
+                .max(byAuthored);
+        return completed.isPresent() ? completed : responses.stream().max(byAuthored);
     }
 
     private static <T extends org.hl7.fhir.instance.model.api.IBaseResource> T read(Class<T> type, byte[] json,
@@ -245,9 +331,10 @@ final class CdsHooks {
     }
 
     /**
-     * Only a final response about the context's patient is assessed: one whose subject is {@code Patient/{id}} (or
-     * the same reference absolute on the client's FHIR server), to the triage questionnaire, completed or amended. A
-     * response with no subject, a subject known only by identifier, or on another server, could be anyone's.
+     * Only a response about the context's patient is assessed: one whose subject is {@code Patient/{id}} (or the same
+     * reference absolute on the client's FHIR server), to the triage questionnaire; anything else is refused (400),
+     * since it could be anyone's (a response with no subject, a subject known only by identifier, or on another
+     * server). Its status is checked after this: an unfinished one gets the "triage could not run" card.
      */
     private static void checkResponse(QuestionnaireResponse response, String patientId, String fhirServer) {
         String field = "prefetch." + TRIAGE_RESPONSE;
@@ -271,15 +358,6 @@ final class CdsHooks {
             throw new IllegalArgumentException(field + ".questionnaire must be '" + TriageQuestionnaire.URL + "', was '"
                     + shown(questionnaire) + "'");
         }
-        if (!isFinal(response)) {
-            throw new IllegalArgumentException(field + " has status '" + (response.getStatus() == null ? "none"
-                    : response.getStatus().toCode()) + "'; only a completed or amended response is assessed");
-        }
-    }
-
-    private static boolean isFinal(QuestionnaireResponse response) {
-        return response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
-                || response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED;
     }
 
     private static String text(JsonNode node, String name, String field) {

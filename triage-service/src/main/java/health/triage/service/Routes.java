@@ -6,7 +6,6 @@ import health.triage.NextQuestions;
 import health.triage.TriageCase;
 import health.triage.TriageEngine;
 import health.triage.examples.CaseJson;
-import health.triage.fhir.AdaptiveQuestionnaire;
 import health.triage.fhir.FhirFormat;
 import health.triage.fhir.TriageQuestionnaire;
 
@@ -19,7 +18,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Parameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +50,11 @@ final class Routes extends Handler.Abstract {
         HEALTH("GET", "/health"),
         DISCOVERY("GET", "/cds-services"),
         CDS_CALL("POST", "/cds-services/" + CdsHooks.SERVICE_ID),
+        FEEDBACK("POST", "/cds-services/" + CdsHooks.SERVICE_ID + "/feedback"),
         QUESTIONNAIRE("GET", "/fhir/Questionnaire/" + TriageQuestionnaire.ID),
         NEXT_QUESTION("POST", "/fhir/Questionnaire/$next-question"),
+        METADATA("GET", "/fhir/metadata"),
+        EXTENSION("GET", "/fhir/StructureDefinition/triage-assessment"),
         ASSESS("POST", "/assess");
 
         final String method;
@@ -73,8 +74,8 @@ final class Routes extends Handler.Abstract {
     private final Settings settings;
     private final ExecutorService work;
     private final CdsHooks cdsHooks;
-    private final AdaptiveQuestionnaire adaptive;
-    private final String questionnaire;
+    private final FhirEndpoints fhir;
+    private final Cors cors;
     private final String discovery;
     private final String health;
     /** Request bodies held at once take at most a quarter of the heap. */
@@ -85,8 +86,8 @@ final class Routes extends Handler.Abstract {
         this.settings = settings;
         this.work = work;
         this.cdsHooks = new CdsHooks(engine, settings, fetcher);
-        this.adaptive = new AdaptiveQuestionnaire(engine);
-        this.questionnaire = FhirFormat.write(TriageQuestionnaire.questionnaire());
+        this.fhir = new FhirEndpoints(engine, settings.interop());
+        this.cors = new Cors(settings.interop().corsOrigins());
         this.discovery = CdsHooks.discovery();
         ObjectNode up = JsonBodies.MAPPER.createObjectNode();
         up.put("status", "UP");
@@ -108,18 +109,24 @@ final class Routes extends Handler.Abstract {
         long arrived = now - request.getBeginNanoTime() >= 0 ? request.getBeginNanoTime() : now;
         long deadline = arrived + settings.requestTimeout().toNanos();
         String method = request.getMethod();
-        Optional<Route> route = Route.of(Request.getPathInContext(request));
+        String path = Request.getPathInContext(request);
+        Optional<Route> route = Route.of(path);
+        Optional<Reply> preflight = cors.apply(request, response, path);
         CompletableFuture<Reply> reply;
         AtomicBoolean close = new AtomicBoolean();
-        if (route.isEmpty()) {
+        if (preflight.isPresent()) {
+            reply = CompletableFuture.completedFuture(preflight.get());
+        } else if (route.isEmpty() && path.startsWith("/fhir/")) {
+            reply = CompletableFuture.completedFuture(new Reply(404, Reply.FHIR_JSON, FhirEndpoints.notFound(path)));
+        } else if (route.isEmpty()) {
             reply = CompletableFuture.completedFuture(Reply.json(404, JsonBodies.error("no such endpoint; the "
                     + "service answers GET /health, GET /cds-services, POST /cds-services/" + CdsHooks.SERVICE_ID
                     + ", GET /fhir/Questionnaire/" + TriageQuestionnaire.ID + ", POST /fhir/Questionnaire/"
                     + "$next-question and POST /assess")));
         } else if (!route.get().method.equals(method)) {
             response.getHeaders().put(HttpHeader.ALLOW, route.get().method);
-            reply = CompletableFuture.completedFuture(Reply.json(405, JsonBodies.error(route.get().path + " answers "
-                    + route.get().method + " only")));
+            reply = CompletableFuture.completedFuture(refusal(route.get(), 405, route.get().path + " answers "
+                    + route.get().method + " only"));
         } else {
             reply = answer(route.get(), request, deadline, close);
         }
@@ -150,8 +157,12 @@ final class Routes extends Handler.Abstract {
         return switch (route) {
             case HEALTH -> CompletableFuture.completedFuture(Reply.json(200, health));
             case DISCOVERY -> CompletableFuture.completedFuture(Reply.json(200, discovery));
-            case QUESTIONNAIRE -> CompletableFuture.completedFuture(new Reply(200, Reply.FHIR_JSON, questionnaire));
-            case CDS_CALL, NEXT_QUESTION, ASSESS -> {
+            case QUESTIONNAIRE -> CompletableFuture.completedFuture(new Reply(200, Reply.FHIR_JSON,
+                    fhir.questionnaire()));
+            case METADATA -> CompletableFuture.completedFuture(new Reply(200, Reply.FHIR_JSON, fhir.capabilities()));
+            case EXTENSION -> CompletableFuture.completedFuture(new Reply(200, Reply.FHIR_JSON,
+                    fhir.assessmentExtension()));
+            case CDS_CALL, FEEDBACK, NEXT_QUESTION, ASSESS -> {
                 String nextQuestions = Request.extractQueryParameters(request).getValue("nextQuestions");
                 BodyBudget.Reading reading = bodies.read(request);
                 CompletableFuture<byte[]> body = reading.bytes;
@@ -257,13 +268,14 @@ final class Routes extends Handler.Abstract {
         try {
             return switch (route) {
                 case ASSESS -> CompletableFuture.completedFuture(assess(body, nextQuestions));
-                case CDS_CALL -> cdsHooks.call(body, settings.publicUrl(), deadline, work)
+                case CDS_CALL -> cdsHooks.call(body, deadline, work)
                         .thenApply(cards -> Reply.json(200, JsonBodies.write(cards)));
-                case NEXT_QUESTION -> {
-                    JsonBodies.tree(body);
-                    Parameters out = adaptive.nextQuestion(FhirFormat.read(Parameters.class, body));
-                    yield CompletableFuture.completedFuture(new Reply(200, Reply.FHIR_JSON, FhirFormat.write(out)));
+                case FEEDBACK -> {
+                    LOG.info("feedback: {} item(s)", cdsHooks.feedback(body)); // never the content
+                    yield CompletableFuture.completedFuture(Reply.json(200, "{}"));
                 }
+                case NEXT_QUESTION -> CompletableFuture.completedFuture(new Reply(200, Reply.FHIR_JSON,
+                        fhir.nextQuestion(body))); // checks the body as JsonBodies.tree does
                 default -> throw new IllegalStateException("not a POST endpoint: " + route);
             };
         } catch (CdsHooks.Refused e) {
@@ -301,8 +313,9 @@ final class Routes extends Handler.Abstract {
     static Reply refusal(Route route, int status, String message) {
         return switch (route) {
             case ASSESS -> Reply.json(status, CaseJson.error(ASSESS_INPUT, null, ASSESS_INPUT + ": " + message));
-            case NEXT_QUESTION, QUESTIONNAIRE -> new Reply(status, Reply.FHIR_JSON, FhirFormat.write(
-                    FhirFormat.error(status == 400 ? OperationOutcome.IssueType.INVALID
+            case NEXT_QUESTION, QUESTIONNAIRE, METADATA, EXTENSION -> new Reply(status, Reply.FHIR_JSON,
+                    FhirFormat.write(FhirFormat.error(status == 400 ? OperationOutcome.IssueType.INVALID
+                            : status == 405 ? OperationOutcome.IssueType.NOTSUPPORTED
                             : status == 413 ? OperationOutcome.IssueType.TOOLONG
                             : status == 408 || status == 503 ? OperationOutcome.IssueType.TIMEOUT
                             : OperationOutcome.IssueType.EXCEPTION, message)));

@@ -23,12 +23,62 @@ import java.util.Objects;
  * @param fhirTimeout              the longest time a fetch from a FHIR server may take, connecting included (never
  *                                 beyond the request's own deadline)
  * @param maxConnectionsPerClient  the most connections one client address may hold open; more are closed at once
- * @param publicUrl                the service's base URL as clients reach it (through a proxy), for links in cards;
- *                                 {@code null}: links are relative to the service
+ * @param interop                  how the service presents itself to browsers, SDC clients and EHRs
  */
 record Settings(String host, int port, int maxRequestBytes, Duration requestTimeout, Duration idleTimeout,
                 Duration drainTimeout, List<String> fhirServers, Duration fhirTimeout, int maxConnectionsPerClient,
-                String publicUrl) {
+                Interop interop) {
+
+    /**
+     * How the service presents itself to standard clients.
+     *
+     * @param publicUrl     the service's base URL as clients reach it (such as {@code https://triage.example.org}),
+     *                      configured, never taken from a request: the FHIR base is {@code publicUrl/fhir} (named in
+     *                      the questionnaire's adaptive extension and the CapabilityStatement) and cards link below
+     *                      it. An absolute http or https URL with no user name, query or fragment. Null: not
+     *                      configured (the questionnaire is marked adaptive without naming the server, cards carry
+     *                      no link)
+     * @param corsOrigins   the browser origins (such as {@code https://sandbox.cds-hooks.org}) allowed to call the
+     *                      CDS Hooks and FHIR endpoints; empty: none
+     * @param maxAnswerAge  answers given longer ago than this get a warning card instead of a triage card
+     */
+    record Interop(String publicUrl, List<String> corsOrigins, Duration maxAnswerAge) {
+
+        static final Interop DEFAULTS = new Interop(null, List.of(), Duration.ofDays(7));
+
+        Interop {
+            if (publicUrl != null) {
+                if (TrustedFhirServer.read(publicUrl).isEmpty()) {
+                    throw new IllegalArgumentException("publicUrl must be an absolute http or https URL with no user "
+                            + "name, query or fragment, such as https://triage.example; was '"
+                            + Text.shown(publicUrl) + "'");
+                }
+                URI uri = URI.create(publicUrl);
+                publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+                publicUrl = uri.getScheme().toLowerCase(Locale.ROOT) + publicUrl.substring(uri.getScheme().length());
+            }
+            corsOrigins = List.copyOf(corsOrigins);
+            for (String origin : corsOrigins) {
+                if (!origin.matches("https?://[^/?#\\s]+")) {
+                    throw new IllegalArgumentException("a CORS origin must be scheme://host[:port] with no path, was '"
+                            + Text.shown(origin) + "'");
+                }
+            }
+            requirePositive("maxAnswerAge", maxAnswerAge);
+        }
+
+        /** The FHIR base URL, or null when the public URL is not configured. */
+        String fhirBase() {
+            return publicUrl == null ? null : publicUrl + "/fhir";
+        }
+    }
+
+    /** Settings with the default fetch timeout, connection bound and {@link Interop}. */
+    Settings(String host, int port, int maxRequestBytes, Duration requestTimeout, Duration idleTimeout,
+             Duration drainTimeout, List<String> fhirServers) {
+        this(host, port, maxRequestBytes, requestTimeout, idleTimeout, drainTimeout, fhirServers, FHIR_TIMEOUT,
+                MAX_CONNECTIONS_PER_CLIENT, Interop.DEFAULTS);
+    }
 
     /** The deepest nesting of JSON arrays and objects accepted in a CDS Hooks or FHIR request body. */
     static final int MAX_JSON_DEPTH = 64;
@@ -57,23 +107,13 @@ record Settings(String host, int port, int maxRequestBytes, Duration requestTime
             throw new IllegalArgumentException("maxConnectionsPerClient must be at least 1, was "
                     + maxConnectionsPerClient);
         }
-        if (publicUrl != null) {
-            URI uri = TrustedFhirServer.read(publicUrl).isPresent() ? URI.create(publicUrl) : null;
-            if (uri == null) {
-                throw new IllegalArgumentException("publicUrl must be an absolute http or https URL with no user "
-                        + "name, query or fragment, such as https://triage.example; was '" + Text.shown(publicUrl)
-                        + "'");
-            }
-            publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-            publicUrl = uri.getScheme().toLowerCase(Locale.ROOT) + publicUrl.substring(uri.getScheme().length());
-        }
+        Objects.requireNonNull(interop, "interop must not be null");
     }
 
-    /** Settings with the default fetch timeout, connection bound and relative links. */
-    Settings(String host, int port, int maxRequestBytes, Duration requestTimeout, Duration idleTimeout,
-             Duration drainTimeout, List<String> fhirServers) {
-        this(host, port, maxRequestBytes, requestTimeout, idleTimeout, drainTimeout, fhirServers, FHIR_TIMEOUT,
-                MAX_CONNECTIONS_PER_CLIENT, null);
+    /** These settings with another {@link Interop}. */
+    Settings with(Interop other) {
+        return new Settings(host, port, maxRequestBytes, requestTimeout, idleTimeout, drainTimeout, fhirServers,
+                fhirTimeout, maxConnectionsPerClient, other);
     }
 
     /** The defaults of the command line, on the given port. */

@@ -61,6 +61,22 @@ public final class TriageServiceCommand implements Callable<Integer> {
             + "several. Without one, a missing prefetch is answered 412.")
     List<String> fhirServers = new ArrayList<>();
 
+    @Option(names = "--public-url", paramLabel = "URL", description = "The service's base URL as clients reach it, "
+            + "such as https://triage.example.org (behind a proxy): an absolute http or https URL with no user name, "
+            + "query or fragment. The FHIR base is URL/fhir, named in the questionnaire's SDC adaptive extension and "
+            + "the CapabilityStatement; CDS cards link below it. Without it the FHIR base is not named and cards "
+            + "carry no link (never one built from the client's Host or X-Forwarded-* headers).")
+    String publicUrl;
+
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN", description = "A browser origin, such as "
+            + "https://sandbox.cds-hooks.org, allowed to call /cds-services and /fhir/ across origins (CORS); repeat "
+            + "for several. Default: none.")
+    List<String> corsOrigins = new ArrayList<>();
+
+    @Option(names = "--max-answer-age", paramLabel = "DAYS", description = "Questionnaire answers given longer ago "
+            + "than this get a 'triage could not run' card instead of a triage card. Default: ${DEFAULT-VALUE}.")
+    int maxAnswerAgeDays = 7;
+
     @Option(names = "--bilateral-policy", paramLabel = "emergency|urgent", description = "How new symptoms in both "
             + "legs on their own are sent on, as in the command line. Default: emergency.")
     String bilateralPolicy = "emergency";
@@ -74,11 +90,6 @@ public final class TriageServiceCommand implements Callable<Integer> {
             + "address may hold open; more are closed at once. Behind a proxy, raise it to what the proxy opens. "
             + "Default: ${DEFAULT-VALUE}.")
     int maxConnectionsPerClient = Settings.MAX_CONNECTIONS_PER_CLIENT;
-
-    @Option(names = "--public-url", paramLabel = "URL", description = "The service's base URL as clients reach it, "
-            + "such as https://triage.example, for links in CDS cards. Without it cards carry no link (never one "
-            + "built from the client's Host or X-Forwarded-* headers).")
-    String publicUrl;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -109,7 +120,8 @@ public final class TriageServiceCommand implements Callable<Integer> {
         try {
             settings = new Settings(host, port, maxRequestBytes, seconds("--request-timeout", requestTimeoutSeconds),
                     seconds("--idle-timeout", idleTimeoutSeconds), seconds("--drain-timeout", drainTimeoutSeconds),
-                    fhirServers, seconds("--fhir-timeout", fhirTimeoutSeconds), maxConnectionsPerClient, publicUrl);
+                    fhirServers, seconds("--fhir-timeout", fhirTimeoutSeconds), maxConnectionsPerClient,
+                    new Settings.Interop(publicUrl, corsOrigins, days("--max-answer-age", maxAnswerAgeDays)));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(usage, optionWords(e.getMessage()));
         }
@@ -151,10 +163,18 @@ public final class TriageServiceCommand implements Callable<Integer> {
         return Duration.ofSeconds(seconds);
     }
 
+    private static Duration days(String option, int days) {
+        if (days < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1 day, was " + days);
+        }
+        return Duration.ofDays(days);
+    }
+
     /** A setting's message in the command line's words: its option name, not the record component. */
     private static String optionWords(String message) {
         return message.replaceFirst("^port ", "--port ").replaceFirst("^maxRequestBytes ", "--max-request-bytes ")
                 .replaceFirst("^maxConnectionsPerClient ", "--max-connections-per-client ")
-                .replaceFirst("^publicUrl ", "--public-url ");
+                .replaceFirst("^publicUrl ", "--public-url ")
+                .replaceFirst("^a CORS origin ", "--cors-origin: a CORS origin ");
     }
 }

@@ -78,23 +78,102 @@ class CdsHooksTest {
     }
 
     @Test
-    void call_emergency_detailNamesTheRedFlagWithItsEvidence_andSuggestsTheReferral() throws IOException {
+    void call_emergency_summaryNamesTheRedFlagInClinicalWords_andOneCodedReferralPerDestination() throws IOException {
         TriageCase person = Services.exampleCases().get("saddle-numbness.json");
-        JsonNode card = JsonBodies.MAPPER.readTree(Services.post(CALL, request(prefetched(person))).body())
+        JsonNode card = JsonBodies.MAPPER.readTree(Services.post(CALL, request(prefetched(recent(person)))).body())
                 .get("cards").get(0);
         assertEquals("critical", card.get("indicator").asText());
-        assertEquals("Triage EMERGENCY: Go to an emergency department now, or call an ambulance.",
-                card.get("summary").asText());
+        assertEquals("EMERGENCY, red flag cauda equina (bladder dysfunction, saddle numbness); refer to Emergency "
+                + "department now", card.get("summary").asText());
         String detail = card.get("detail").asText();
         assertTrue(detail.contains("**Red flags**"), detail);
-        assertTrue(detail.contains("`saddle_numbness`"), detail);
-        assertTrue(detail.contains("| rule | why | source |"), detail);
+        assertTrue(detail.contains("- Cauda equina (emergency): "), detail);
+        assertTrue(detail.contains("New saddle anaesthesia"), detail);
         assertEquals("any", card.get("selectionBehavior").asText());
+        assertEquals(1, card.get("suggestions").size(), "one suggestion per destination: " + card.get("suggestions"));
         JsonNode action = card.get("suggestions").get(0).get("actions").get(0);
         assertEquals("create", action.get("type").asText());
-        assertEquals("ServiceRequest", action.get("resource").get("resourceType").asText());
-        assertEquals("Patient/p1", action.get("resource").get("subject").get("reference").asText());
-        assertEquals("stat", action.get("resource").get("priority").asText());
+        JsonNode referral = action.get("resource");
+        assertEquals("ServiceRequest", referral.get("resourceType").asText());
+        assertEquals("Patient/p1", referral.get("subject").get("reference").asText());
+        assertEquals("stat", referral.get("priority").asText());
+        assertEquals("emergency-department", referral.get("code").get("coding").get(0).get("code").asText());
+    }
+
+    @Test
+    void call_noRedFlag_summaryNamesTheLikelySourceAndTheUnansweredScreeningQuestions() throws IOException {
+        TriageCase person = Services.exampleCases().get("incomplete-emergency-screen.json");
+        Assessment expected = Services.engine().assess(person);
+        JsonNode card = JsonBodies.MAPPER.readTree(Services.post(CALL, request(prefetched(recent(person)))).body())
+                .get("cards").get(0);
+        String summary = card.get("summary").asText();
+        assertTrue(expected.redFlags().isEmpty() && !expected.unanswered().isEmpty(), "the example's premise");
+        assertTrue(summary.startsWith("URGENT, likely "), summary);
+        assertTrue(summary.contains(expected.unanswered().size() + " screening question"), summary);
+    }
+
+    @Test
+    void call_everyExample_detailIsCompact_withoutRepeatsFilePathsOrCodes_andSaysWhenTheAnswersWereGiven()
+            throws IOException {
+        List<String> problems = new ArrayList<>();
+        Date authored = new Date(System.currentTimeMillis() - 86_400_000L);
+        for (Map.Entry<String, TriageCase> example : Services.exampleCases().entrySet()) {
+            QuestionnaireResponse response = ofP1(example.getValue());
+            response.setAuthored(authored);
+            JsonNode card = JsonBodies.MAPPER.readTree(Services.post(CALL, request(FhirFormat.write(response)))
+                    .body()).get("cards").get(0);
+            String detail = card.get("detail").asText();
+            List<String> lines = detail.lines().filter(line -> line.startsWith("- ")).toList();
+            if (detail.length() > 6_000 || lines.size() != lines.stream().distinct().count()
+                    || detail.matches("(?s).*(\\.md|\\.txt|\\.drl|`|[a-z]+_[a-z]+).*")
+                    || !detail.contains("Answers given on " + CdsCards.day(authored))) {
+                problems.add(example.getKey() + ": " + detail.length() + " chars: " + detail);
+            }
+            List<String> destinations = new ArrayList<>();
+            card.path("suggestions").forEach(s -> destinations.add(s.get("label").asText()));
+            if (destinations.size() != destinations.stream().distinct().count()) {
+                problems.add(example.getKey() + ": the same referral twice: " + destinations);
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void call_answersOlderThanTheLimit_getATriageCouldNotRunCard_notTheTriage() throws IOException {
+        QuestionnaireResponse old = ofP1(Services.exampleCases().get("saddle-numbness.json"));
+        old.setAuthored(new Date(1_546_300_800_000L)); // 2019-01-01
+        JsonNode card = JsonBodies.MAPPER.readTree(Services.post(CALL, request(FhirFormat.write(old))).body())
+                .get("cards").get(0);
+        assertEquals("warning", card.get("indicator").asText());
+        assertEquals("Triage could not run: the answers are from 2019-01-01, older than 7 days",
+                card.get("summary").asText());
+        assertFalse(card.has("suggestions"));
+    }
+
+    @Test
+    void call_inProgressResponse_orAnOperationOutcomeInThePrefetch_getATriageCouldNotRunCard() throws IOException {
+        QuestionnaireResponse unfinished = recent(Services.exampleCases().get("office-wallet.json"));
+        unfinished.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);
+        JsonNode card = JsonBodies.MAPPER.readTree(Services.post(CALL, request(FhirFormat.write(unfinished)))
+                .body()).get("cards").get(0);
+        assertEquals("Triage could not run: the questionnaire is not finished (status in-progress)",
+                card.get("summary").asText());
+        assertEquals("warning", card.get("indicator").asText());
+
+        String failed = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":{"
+                + "\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"timeout\"}]}}]}";
+        JsonNode error = JsonBodies.MAPPER.readTree(Services.post(CALL, request(failed)).body()).get("cards").get(0);
+        assertEquals("Triage could not run: the record system could not supply the questionnaire answers (timeout)",
+                error.get("summary").asText());
+    }
+
+    @Test
+    void feedback_isAnswered200() {
+        HttpResponse<String> response = Services.post(CALL + "/feedback", "{\"feedback\":[{\"card\":"
+                + "\"4a0c2b8e-0a4e-3b4c-9d5e-1f2a3b4c5d6e\",\"outcome\":\"accepted\",\"outcomeTimestamp\":"
+                + "\"2026-12-07T10:00:00Z\"}]}");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(400, Services.post(CALL + "/feedback", "{}").statusCode());
     }
 
     @Test
@@ -106,9 +185,9 @@ class CdsHooksTest {
     @Test
     void call_searchBundle_assessesTheLatestCompletedResponse() throws IOException {
         QuestionnaireResponse older = ofP1(Services.exampleCases().get("saddle-numbness.json"));
-        older.setAuthored(new Date(1_000_000_000_000L));
+        older.setAuthored(new Date(System.currentTimeMillis() - 2 * 86_400_000L));
         QuestionnaireResponse newer = ofP1(Services.exampleCases().get("office-wallet.json"));
-        newer.setAuthored(new Date(1_700_000_000_000L));
+        newer.setAuthored(new Date(System.currentTimeMillis() - 86_400_000L));
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         bundle.addEntry().setResource(older);
         bundle.addEntry().setResource(newer);
@@ -227,6 +306,17 @@ class CdsHooksTest {
     static QuestionnaireResponse ofP1(TriageCase triageCase) {
         QuestionnaireResponse response = QuestionnaireResponses.fromCase(triageCase);
         response.setSubject(new Reference("Patient/p1"));
+        return response;
+    }
+
+    static String prefetched(QuestionnaireResponse response) {
+        return FhirFormat.write(response);
+    }
+
+    /** A completed response about the patient p1 for a case, answered an hour ago. */
+    static QuestionnaireResponse recent(TriageCase triageCase) {
+        QuestionnaireResponse response = ofP1(triageCase);
+        response.setAuthored(new Date(System.currentTimeMillis() - 3_600_000L));
         return response;
     }
 

@@ -29,7 +29,8 @@ class FhirFetchTest {
 
     private static Settings trusting(String fhirServer, Duration fhirTimeout) {
         return new Settings("127.0.0.1", 0, 1024 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(5), List.of(fhirServer), fhirTimeout, Settings.MAX_CONNECTIONS_PER_CLIENT, null);
+                Duration.ofSeconds(5), List.of(fhirServer), fhirTimeout, Settings.MAX_CONNECTIONS_PER_CLIENT,
+                Settings.Interop.DEFAULTS);
     }
 
     /** A patient-view call for p1 without the triage response, to be fetched from {@code fhirServer}. */

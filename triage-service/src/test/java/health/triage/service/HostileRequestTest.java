@@ -82,8 +82,13 @@ class HostileRequestTest {
                 + "\"valueString\":\"y\"}]}}", AGE_40)), "prefetch.triageResponse has no subject reference");
         assertRefused(cds(response(FINAL + ",\"subject\":{\"reference\":\"https://other-ehr.example/fhir/Patient/p1\"}",
                 AGE_40)), "is about 'https://other-ehr.example/fhir/Patient/p…', not the context's patient 'Patient/p1'");
-        assertRefused(cds(response("\"status\":\"in-progress\",\"questionnaire\":\"" + Q + "\"," + P1, AGE_40)),
-                "has status 'in-progress'; only a completed or amended response is assessed");
+        for (String unfinished : List.of("in-progress", "stopped")) { // the context's own: no hazard, not assessed
+            HttpResponse<String> answer = cds(response("\"status\":\"" + unfinished + "\",\"questionnaire\":\"" + Q
+                    + "\"," + P1, AGE_40));
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains("\"summary\":\"Triage could not run: the questionnaire is not finished "
+                    + "(status " + unfinished + ")\""), answer.body());
+        }
         assertRefused(cds(response("\"status\":\"completed\",\"questionnaire\":\"#anything\"," + P1, AGE_40)),
                 "prefetch.triageResponse.questionnaire must be '" + Q + "', was '#anything'");
         assertEquals(200, cds(response("\"status\":\"amended\",\"questionnaire\":\"" + Q + "\"," + P1, AGE_40))
@@ -159,7 +164,8 @@ class HostileRequestTest {
                 || forwarded.body().contains("\"links\""), forwarded.body());
         Settings published = new Settings("127.0.0.1", 0, 1024 * 1024, java.time.Duration.ofSeconds(10),
                 java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(5), List.of(), Settings.FHIR_TIMEOUT,
-                Settings.MAX_CONNECTIONS_PER_CLIENT, "https://triage.example/");
+                Settings.MAX_CONNECTIONS_PER_CLIENT, new Settings.Interop("https://triage.example/", List.of(),
+                Settings.Interop.DEFAULTS.maxAnswerAge()));
         try (TriageServer server = Services.start(published)) {
             HttpResponse<String> linked = Services.send(HttpRequest.newBuilder(server.localUri().resolve(CALL))
                     .POST(HttpRequest.BodyPublishers.ofString(incomplete)).header("X-Forwarded-Host", "evil.example")

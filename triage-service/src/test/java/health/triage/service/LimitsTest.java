@@ -55,7 +55,7 @@ class LimitsTest {
 
     @Test
     void unknownEndpoint_is404_andWrongMethod_is405WithAllow() {
-        HttpResponse<String> unknown = Services.get("/fhir/Patient/1");
+        HttpResponse<String> unknown = Services.get("/no/such/endpoint");
         assertEquals(404, unknown.statusCode());
         assertTrue(unknown.body().contains("POST /assess"), unknown.body());
         HttpResponse<String> method = Services.get("/assess");

@@ -30,7 +30,7 @@ class SlowClientTest {
 
     private static Settings settings(int perClient) {
         return new Settings("127.0.0.1", 0, 1024 * 1024, Duration.ofSeconds(2), Duration.ofSeconds(30),
-                Duration.ofSeconds(5), List.of(), Settings.FHIR_TIMEOUT, perClient, null);
+                Duration.ofSeconds(5), List.of(), Settings.FHIR_TIMEOUT, perClient, Settings.Interop.DEFAULTS);
     }
 
     @Test

@@ -20,9 +20,11 @@ class TriageServiceCommandTest {
                 List.of("--port", "70000"), List.of("--max-request-bytes", "10"), List.of("--request-timeout", "0"),
                 List.of("--fhir-server", ""), List.of("--fhir-server", "http://user@ehr.example/fhir"),
                 List.of("--public-url", "javascript://x"), List.of("--max-connections-per-client", "0"),
-                List.of("--fhir-timeout", "-1"), List.of("--port", "x"));
+                List.of("--fhir-timeout", "-1"), List.of("--port", "x"),
+                List.of("--cors-origin", "https://ehr.example/app"), List.of("--max-answer-age", "0"));
         List<String> options = List.of("--port", "--max-request-bytes", "--request-timeout", "--fhir-server",
-                "--fhir-server", "--public-url", "--max-connections-per-client", "--fhir-timeout", "--port");
+                "--fhir-server", "--public-url", "--max-connections-per-client", "--fhir-timeout", "--port",
+                "--cors-origin", "--max-answer-age");
         for (int i = 0; i < runs.size(); i++) {
             StringWriter err = new StringWriter();
             CommandLine command = new CommandLine(new TriageServiceCommand());
