@@ -299,6 +299,7 @@ final class CdsCards {
         return switch (source) {
             case PIRIFORMIS -> "likely piriformis or deep gluteal (trigger point) pain";
             case SPINAL -> "likely spinal nerve root (radicular) pain";
+            case NON_SPECIFIC_LOW_BACK -> "likely non-specific low back pain (NICE NG59), with or without referred pain";
             case UNCLEAR -> "source of the pain unclear";
         };
     }
